@@ -1,0 +1,36 @@
+# cityties: `make demo` runs the main job on the bundled sample articles, `make test` runs the tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+DB ?= sqlite:///cityties.db
+
+.PHONY: demo test eval bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: $(VENV)/.installed
+	$(BIN)/cityties --db $(DB) ingest examples/articles
+	$(BIN)/cityties --db $(DB) events --limit 30
+	$(BIN)/cityties --db $(DB) dossier Incheon Brisbane
+	$(BIN)/cityties --db $(DB) stats
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest
+
+eval: $(VENV)/.installed
+	@mkdir -p build
+	@$(BIN)/cityties extract --format eval $(SHARED)/eval/dev > build/eval.jsonl
+	@$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/dev build/eval.jsonl
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench_pipeline.py
+
+clean:
+	rm -rf build cityties.db cityties.db-wal cityties.db-shm

@@ -1,0 +1,3 @@
+from cityties.cli import main
+
+main()

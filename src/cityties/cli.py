@@ -1,0 +1,220 @@
+"""The command line: thin commands over the library (ingest, events, event, place, dossier, extract, stats)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from cityties import queries, sources
+from cityties.evalformat import document_to_eval
+from cityties.ingest import ingest as run_ingest
+from cityties.ingest import processed
+from cityties.settings import Settings
+from cityties.store import Store
+
+app = typer.Typer(help="cityties: city-to-city diplomacy news into a knowledge base.",
+                  no_args_is_help=True, add_completion=False)
+console = Console()
+err = Console(stderr=True)
+
+
+class State:
+    settings = Settings()
+
+
+def _store() -> Store:
+    return Store(State.settings)
+
+
+@app.callback()
+def main_options(
+    db: Annotated[Optional[str], typer.Option("--db", help="SQLAlchemy URL (default: $CITYTIES_DB or sqlite:///cityties.db)")] = None,
+) -> None:
+    """cityties: city-to-city diplomacy news into a knowledge base."""
+    State.settings = Settings(db_url=db) if db else Settings()
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, URLs or RSS/Atom feeds")],
+    strict: Annotated[bool, typer.Option(help="Exit non-zero if any input failed")] = False,
+    workers: Annotated[int, typer.Option(help="Worker processes for the pipeline")] = 1,
+) -> None:
+    """Read articles, extract events and store them.  Example: cityties ingest examples/articles"""
+    State.settings.workers = workers
+    store = _store()
+    total = sources.count_inputs(inputs)
+    with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as progress:
+        task = progress.add_task("ingest", total=total)
+        report = run_ingest(inputs, store, State.settings, on_item=lambda _o: progress.advance(task))
+    console.print(f"stored {report.count('stored')}, unchanged {report.count('unchanged')}, "
+                  f"failed {report.count('failed')}")
+    for f in report.failures:
+        console.print(f"  [red]failed[/red] {f.source}: {f.detail}")
+    if strict and report.failures:
+        raise typer.Exit(1)
+
+
+def _events_table(rows: list[dict], title: str) -> Table:
+    table = Table(title=title)
+    for col in ("id", "date", "type", "where", "places", "people", "src"):
+        table.add_column(col, overflow="fold")
+    for ev in rows:
+        when = ev["start"] or "?"
+        if ev["end"] and ev["end"] != ev["start"]:
+            when += f" → {ev['end']}"
+        where = f"{ev['location']} ({ev['country']})" if ev["location"] else ""
+        table.add_row(str(ev["id"]), when, ev["type"], where, ", ".join(ev["places"][:6]),
+                      ", ".join(ev["people"][:3]), str(ev["sources"]))
+    return table
+
+
+def _fail(message: str) -> None:
+    err.print(f"[red]error:[/red] {message}")
+    raise typer.Exit(2)
+
+
+@app.command()
+def events(
+    type: Annotated[Optional[str], typer.Option("--type", help="forum, visit, meeting, agreement, award, membership")] = None,
+    place: Annotated[Optional[str], typer.Option(help="A place taking part, in any language")] = None,
+    country: Annotated[Optional[str], typer.Option(help="ISO country code taking part")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Earliest start date (YYYY[-MM[-DD]])")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Latest start date (YYYY[-MM[-DD]])")] = None,
+    text: Annotated[Optional[str], typer.Option(help="Full-text search")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many events")] = 100,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list")] = False,
+) -> None:
+    """List events, newest first.  Example: cityties events --type agreement --place Seoul"""
+    flt = queries.EventFilter(type, place, country, since, until, text, limit)
+    with _store().session() as s:
+        try:
+            rows = queries.list_events(s, flt)
+        except queries.NotFound as exc:
+            _fail(str(exc))
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        console.print(_events_table(rows, f"{len(rows)} events"))
+
+
+@app.command()
+def event(event_id: Annotated[int, typer.Argument(help="Event id")],
+          as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Show one event: each fact with the sentence that supports it.  Example: cityties event 3"""
+    with _store().session() as s:
+        try:
+            ev = queries.event_detail(s, event_id)
+        except queries.NotFound as exc:
+            _fail(str(exc))
+    if as_json:
+        print(json.dumps(ev, ensure_ascii=False, indent=2))
+        return
+    console.print(f"[bold]#{ev['id']} {ev['type']}[/bold] {ev['name'] or ''} "
+                  f"{ev['start'] or '?'}{' → ' + ev['end'] if ev['end'] and ev['end'] != ev['start'] else ''}"
+                  f" {ev['location'] or ''}")
+    table = Table()
+    for col in ("field", "value", "conf", "source sentence"):
+        table.add_column(col, overflow="fold")
+    for f in ev["facts"]:
+        if f["field"] == "type":
+            continue
+        label = f["label"]
+        if f["detail"] and f["detail"].get("role"):
+            label += f" ({f['detail']['role']}{', ' + f['detail']['of'] if f['detail'].get('of') else ''})"
+        table.add_row(f["field"], label, f"{f['confidence']:.2f}", f["sentence"] or "")
+    console.print(table)
+    for src in ev["sources"]:
+        console.print(f"source: [{src['language']}] {src['title']} — {src['url'] or src['source']}")
+
+
+@app.command()
+def place(name: Annotated[str, typer.Argument(help="Place name in any language")],
+          as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """A place's events and partners.  Example: cityties place "TP HCM" """
+    with _store().session() as s:
+        try:
+            info = queries.place_detail(s, name)
+        except queries.NotFound as exc:
+            _fail(str(exc))
+    if as_json:
+        print(json.dumps(info, ensure_ascii=False, indent=2))
+        return
+    p = info["place"]
+    console.print(f"[bold]{p['name']}[/bold] ({p['country']})")
+    console.print(_events_table(info["events"], f"{len(info['events'])} events"))
+    partners = ", ".join(f"{x['place']} ({x['events']})" for x in info["partners"][:15])
+    console.print(f"partners: {partners or 'none yet'}")
+
+
+@app.command()
+def dossier(a: Annotated[str, typer.Argument(help="First place")],
+            b: Annotated[str, typer.Argument(help="Second place")],
+            as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Everything two places did together, oldest first.  Example: cityties dossier Seoul Hanoi"""
+    with _store().session() as s:
+        try:
+            info = queries.dossier(s, a, b)
+        except queries.NotFound as exc:
+            _fail(str(exc))
+    if as_json:
+        print(json.dumps(info, ensure_ascii=False, indent=2))
+        return
+    pa, pb = info["places"]
+    console.print(f"[bold]{pa['name']} ({pa['country']}) — {pb['name']} ({pb['country']})[/bold]: "
+                  f"{len(info['events'])} events, first {info['first'] or '?'}, last {info['last'] or '?'}")
+    console.print(_events_table(info["events"], "together"))
+    if info["themes"]:
+        console.print("fields: " + ", ".join(info["themes"]))
+
+
+@app.command()
+def extract(
+    directory: Annotated[Path, typer.Argument(help="Directory (or file) of articles")],
+    format: Annotated[str, typer.Option("--format", help="eval: SCHEMA.md JSON lines")] = "eval",
+) -> None:
+    """Print extracted events as JSON lines without touching the database.  Example: cityties extract --format eval ../shared/eval/dev"""
+    if format != "eval":
+        _fail(f"unknown format {format!r} (known: eval)")
+    root = directory if directory.is_dir() else directory.parent
+    for item in processed(sources.read([str(directory)]), 1):
+        if isinstance(item, sources.Failure):
+            err.print(f"[yellow]skipped[/yellow] {item.source}: {item.reason}")
+            continue
+        name = str(Path(item.source).relative_to(root))
+        line = document_to_eval(item, name, State.settings.event_threshold)
+        sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def stats(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """What the database holds.  Example: cityties stats"""
+    with _store().session() as s:
+        info = queries.stats(s)
+        failed = queries.failures(s)
+    if as_json:
+        print(json.dumps(info | {"failures": failed}, ensure_ascii=False, indent=2))
+        return
+    table = Table(title="cityties")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for key in ("articles", "failed", "events", "mentions", "places"):
+        table.add_row(key, str(info[key]))
+    for etype, n in sorted(info["events_by_type"].items()):
+        table.add_row(f"  {etype}", str(n))
+    for lang, n in sorted(info["languages"].items(), key=lambda kv: kv[0] or ""):
+        table.add_row(f"  articles in {lang}", str(n))
+    console.print(table)
+    for f in failed:
+        console.print(f"  [red]failed[/red] {f['source']}: {f['error']}")
+
+
+def main() -> None:
+    app()

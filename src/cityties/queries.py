@@ -1,0 +1,166 @@
+"""What users ask of the knowledge base; the CLI, the API and the pages all call these."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select, text
+from sqlalchemy.orm import Session
+
+from cityties.gazetteer import gazetteer
+from cityties.store.models import Article, Event, Fact, Mention, Place
+
+PLACE_FIELDS = ("place", "host", "location")
+
+
+@dataclass
+class EventFilter:
+    """Filters of an event listing; None means no filter."""
+
+    type: str | None = None
+    place: str | None = None
+    country: str | None = None
+    since: str | None = None
+    until: str | None = None
+    text: str | None = None
+    limit: int = 100
+
+
+class NotFound(LookupError):
+    """The thing asked for does not exist; the message says what."""
+
+
+def resolve_place(session: Session, name: str) -> Place:
+    """A place the database knows, by name or alias in any language."""
+    stored = session.scalar(select(Place).where(func.lower(Place.name) == name.lower()))
+    if stored is not None:
+        return stored
+    found = gazetteer().lookup(name)
+    stored = session.get(Place, found.geonameid) if found else None
+    if stored is None:
+        raise NotFound(f"no events mention a place called {name!r}")
+    return stored
+
+
+def _events_with(field_names: tuple[str, ...], value: str):
+    return select(Fact.event_id).where(Fact.field.in_(field_names), Fact.value == value)
+
+
+def _matching_text(session: Session, query: str):
+    if session.get_bind().dialect.name == "sqlite":
+        phrase = '"' + query.replace('"', '""') + '"'
+        ids = session.execute(text("SELECT event_id FROM events_fts WHERE events_fts MATCH :q"),
+                              {"q": phrase}).scalars().all()
+        return Event.id.in_([int(i) for i in ids])
+    return or_(Event.summary.ilike(f"%{query}%"), Event.name.ilike(f"%{query}%"))
+
+
+def list_events(session: Session, flt: EventFilter) -> list[dict]:
+    """Events matching the filter, newest first."""
+    stmt = select(Event)
+    if flt.type:
+        stmt = stmt.where(Event.type == flt.type)
+    if flt.place:
+        stmt = stmt.where(Event.id.in_(_events_with(PLACE_FIELDS, str(resolve_place(session, flt.place).geonameid))))
+    if flt.country:
+        stmt = stmt.where(Event.id.in_(_events_with(("country",), flt.country.upper())))
+    if flt.since:
+        stmt = stmt.where(Event.start >= flt.since)
+    if flt.until:
+        stmt = stmt.where(Event.start <= flt.until + "\uffff")
+    if flt.text:
+        stmt = stmt.where(_matching_text(session, flt.text))
+    stmt = stmt.order_by(Event.start.desc().nulls_last(), Event.id).limit(flt.limit)
+    return [event_summary(ev) for ev in session.scalars(stmt)]
+
+
+def _values(ev: Event, field: str) -> list[str]:
+    seen: dict[str, str] = {}
+    for f in ev.facts:
+        if f.field == field and f.value not in seen:
+            seen[f.value] = f.label
+    return list(seen.values())
+
+
+def event_summary(ev: Event) -> dict:
+    """One event in a listing."""
+    return {
+        "id": ev.id, "type": ev.type, "name": ev.name, "start": ev.start, "end": ev.end,
+        "location": ev.location.name if ev.location else None,
+        "country": ev.location.country if ev.location else None,
+        "places": _values(ev, "place"), "countries": _values(ev, "country"),
+        "organizations": _values(ev, "organization"), "people": _values(ev, "person"),
+        "themes": _values(ev, "theme"), "sources": len({m.article_id for m in ev.mentions}),
+        "confidence": round(ev.confidence, 3),
+    }
+
+
+def event_detail(session: Session, event_id: int) -> dict:
+    """An event with every fact, the sentence that supports it, and its sources."""
+    ev = session.get(Event, event_id)
+    if ev is None:
+        raise NotFound(f"no event with id {event_id}")
+    articles = {m.article_id: m.article for m in ev.mentions}
+    facts = []
+    for f in sorted(ev.facts, key=lambda f: (f.field, f.id)):
+        art = articles.get(f.article_id)
+        sentence = art.clean_text[f.span_start:f.span_end] if art and f.span_start is not None else None
+        facts.append({"field": f.field, "value": f.value, "label": f.label, "detail": f.detail,
+                      "confidence": round(f.confidence, 3), "origin": f.origin,
+                      "article_id": f.article_id, "sentence": sentence})
+    detail = event_summary(ev)
+    detail["facts"] = facts
+    detail["sources"] = [{"article_id": a.id, "title": a.title, "url": a.url, "source": a.source,
+                          "language": a.language, "published": a.published.isoformat() if a.published else None}
+                         for a in articles.values()]
+    return detail
+
+
+def place_detail(session: Session, name: str) -> dict:
+    """A place's events (newest first) and its partners ranked by shared events."""
+    place = resolve_place(session, name)
+    events = list_events(session, EventFilter(place=place.name, limit=10_000))
+    partners: Counter[str] = Counter()
+    for ev in events:
+        for other in set(ev["places"]) - {place.name}:
+            partners[other] += 1
+    return {"place": _place_dict(place), "events": events,
+            "partners": [{"place": p, "events": n} for p, n in partners.most_common()]}
+
+
+def dossier(session: Session, a: str, b: str) -> dict:
+    """Everything two places did together, oldest first."""
+    pa, pb = resolve_place(session, a), resolve_place(session, b)
+    ids = set(session.scalars(_events_with(PLACE_FIELDS, str(pa.geonameid))))
+    ids &= set(session.scalars(_events_with(PLACE_FIELDS, str(pb.geonameid))))
+    events = session.scalars(select(Event).where(Event.id.in_(ids))).all()
+    rows = sorted((event_summary(ev) for ev in events), key=lambda e: (e["start"] or "9999", e["id"]))
+    by_type = Counter(e["type"] for e in rows)
+    themes = Counter(t for e in rows for t in e["themes"])
+    return {"places": [_place_dict(pa), _place_dict(pb)], "events": rows,
+            "by_type": dict(by_type), "themes": [t for t, _ in themes.most_common()],
+            "first": rows[0]["start"] if rows else None, "last": rows[-1]["start"] if rows else None}
+
+
+def stats(session: Session) -> dict:
+    """Counts of what the database holds."""
+    by_status = dict(session.execute(select(Article.status, func.count()).group_by(Article.status)).all())
+    by_type = dict(session.execute(select(Event.type, func.count()).group_by(Event.type)).all())
+    by_lang = dict(session.execute(select(Article.language, func.count())
+                                   .where(Article.status == "stored").group_by(Article.language)).all())
+    return {"articles": by_status.get("stored", 0), "failed": by_status.get("failed", 0),
+            "languages": by_lang, "events": sum(by_type.values()), "events_by_type": by_type,
+            "mentions": session.scalar(select(func.count()).select_from(Mention)),
+            "places": session.scalar(select(func.count()).select_from(Place))}
+
+
+def failures(session: Session) -> list[dict]:
+    """Inputs that could not be ingested, with the reason."""
+    rows = session.scalars(select(Article).where(Article.status == "failed").order_by(Article.source))
+    return [{"source": a.source, "error": a.error} for a in rows]
+
+
+def _place_dict(p: Place) -> dict:
+    return {"geonameid": p.geonameid, "name": p.name, "country": p.country, "kind": p.kind,
+            "lat": p.lat, "lon": p.lon}
+

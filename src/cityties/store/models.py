@@ -1,0 +1,114 @@
+"""The database schema as SQLAlchemy models; Alembic migrations create and change it."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text,
+                        UniqueConstraint)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Article(Base):
+    """One source document, stored or failed."""
+
+    __tablename__ = "articles"
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    source: Mapped[str] = mapped_column(Text, default="")
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[date | None] = mapped_column(Date)
+    language: Mapped[str | None] = mapped_column(String(8))
+    raw_text: Mapped[str] = mapped_column(Text, default="")
+    clean_text: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="stored")  # stored | failed
+    error: Mapped[str | None] = mapped_column(Text)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime)
+    mentions: Mapped[list[Mention]] = relationship(back_populates="article", cascade="all, delete-orphan")
+
+
+class Place(Base):
+    """A gazetteer entry that some event refers to."""
+
+    __tablename__ = "places"
+    geonameid: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    country: Mapped[str] = mapped_column(String(2), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    population: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Person(Base):
+    __tablename__ = "people"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)  # folded name
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class Organization(Base):
+    __tablename__ = "organizations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+class Event(Base):
+    """One real-world event: a cluster of mentions, fields resolved from its facts."""
+
+    __tablename__ = "events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    type: Mapped[str] = mapped_column(String(16), index=True)
+    name: Mapped[str | None] = mapped_column(Text)
+    start: Mapped[str | None] = mapped_column(String(10), index=True)
+    end: Mapped[str | None] = mapped_column(String(10))
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("places.geonameid"))
+    confidence: Mapped[float] = mapped_column(Float, default=0.0)
+    summary: Mapped[str] = mapped_column(Text, default="")  # the anchor sentence of the first mention
+    location: Mapped[Place | None] = relationship()
+    mentions: Mapped[list[Mention]] = relationship(back_populates="event")
+    facts: Mapped[list[Fact]] = relationship(back_populates="event", cascade="all, delete-orphan")
+
+
+class Mention(Base):
+    """What one article says about one event."""
+
+    __tablename__ = "mentions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"), index=True)
+    ordinal: Mapped[int] = mapped_column(Integer)  # position among the article's mentions
+    type: Mapped[str] = mapped_column(String(16))
+    start: Mapped[str | None] = mapped_column(String(10))
+    end: Mapped[str | None] = mapped_column(String(10))
+    planned: Mapped[bool] = mapped_column(default=False)
+    confidence: Mapped[float] = mapped_column(Float)
+    span_start: Mapped[int] = mapped_column(Integer)
+    span_end: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict] = mapped_column(JSON)  # the mention's slots as extracted
+    article: Mapped[Article] = relationship(back_populates="mentions")
+    event: Mapped[Event | None] = relationship(back_populates="mentions")
+    __table_args__ = (UniqueConstraint("article_id", "ordinal"),)
+
+
+class Fact(Base):
+    """One value of one field of an event, with the sentence that supports it."""
+
+    __tablename__ = "facts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    mention_id: Mapped[int | None] = mapped_column(ForeignKey("mentions.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[str | None] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    field: Mapped[str] = mapped_column(String(32))  # start, end, location, host, place, country, ...
+    value: Mapped[str] = mapped_column(Text)  # canonical key: geonameid, ISO code, name, number
+    label: Mapped[str] = mapped_column(Text)  # what a reader sees
+    detail: Mapped[dict | None] = mapped_column(JSON)  # e.g. a person's role and of
+    span_start: Mapped[int | None] = mapped_column(Integer)
+    span_end: Mapped[int | None] = mapped_column(Integer)
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
+    origin: Mapped[str] = mapped_column(String(16), default="extracted")  # extracted | curated
+    event: Mapped[Event] = relationship(back_populates="facts")
+    __table_args__ = (Index("ix_facts_field_value", "field", "value"),)

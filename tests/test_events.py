@@ -1,0 +1,95 @@
+"""The events stage on hand-built documents: seeding, date separation, slot attachment."""
+from cityties.document import DateRef, Document, PersonRef, PlaceRef, Span, TriggerRef
+from cityties.stages import events
+from cityties.stages.sentences import split
+
+
+def make_doc(text, lang="en"):
+    doc = Document(raw=text, text=text, language=lang)
+    doc.sentences = split(text, lang)
+    return doc
+
+
+def at(doc, surface, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(surface, start + 1)
+    return Span(start, start + len(surface)), doc.sentence_of(start)
+
+
+def trigger(doc, surface, etype, weight=1.0):
+    span, sent = at(doc, surface)
+    doc.triggers.append(TriggerRef(etype, surface, span, sent, weight))
+
+
+def place(doc, surface, name, country, gid, nth=0):
+    span, sent = at(doc, surface, nth)
+    doc.places.append(PlaceRef(gid, name, country, "city", surface, span, sent))
+
+
+def date(doc, surface, start, end=None):
+    span, sent = at(doc, surface)
+    doc.dates.append(DateRef(start, end or start, surface, span, sent))
+
+
+TEXT = ("Seoul Mayor Kim signed an MOU with Hanoi on May 14. "
+        "The two cities will cooperate in tourism. "
+        "Last year's forum in Busan was held on June 2, 2023.")
+
+
+def build():
+    doc = make_doc(TEXT)
+    trigger(doc, "signed an MOU", "agreement")
+    trigger(doc, "forum", "forum")
+    place(doc, "Seoul", "Seoul", "KR", 1835848)
+    place(doc, "Hanoi", "Hanoi", "VN", 1581130)
+    place(doc, "Busan", "Busan", "KR", 1838524)
+    date(doc, "May 14", "2024-05-14")
+    date(doc, "June 2, 2023", "2023-06-02")
+    span, sent = at(doc, "Kim")
+    doc.people.append(PersonRef("Kim", "mayor", "Seoul", "Kim", span, sent))
+    return events.run(doc)
+
+
+def test_each_event_gets_its_own_date_and_places():
+    doc = build()
+    by_type = {m.type: m for m in doc.mentions}
+    assert set(by_type) == {"agreement", "forum"}
+    agreement, forum = by_type["agreement"], by_type["forum"]
+    assert agreement.start == "2024-05-14"
+    assert {p.value.name for p in agreement.places} == {"Seoul", "Hanoi"}
+    assert forum.start == "2023-06-02"
+    assert {p.value.name for p in forum.places} == {"Busan"}
+    assert forum.location.value.name == "Busan"  # "in Busan"
+
+
+def test_following_sentence_without_trigger_attaches_to_the_event_before():
+    doc = build()
+    agreement = next(m for m in doc.mentions if m.type == "agreement")
+    assert [p.value.name for p in agreement.people] == ["Kim"]
+    assert agreement.sentence == 0
+
+
+def test_weak_trigger_alone_starts_nothing():
+    doc = make_doc("The two cities discussed cooperation.")
+    trigger(doc, "cooperation", "agreement", weight=0.3)
+    assert events.run(doc).mentions == []
+
+
+def test_same_type_with_other_date_is_another_event():
+    doc = make_doc("Busan hosted a visit on May 2. Busan hosted another visit on Oct. 9.")
+    trigger(doc, "visit", "visit")
+    span, sent = at(doc, "visit", 1)
+    doc.triggers.append(TriggerRef("visit", "visit", span, sent, 1.0))
+    date(doc, "May 2", "2024-05-02")
+    date(doc, "Oct. 9", "2024-10-09")
+    assert [m.start for m in events.run(doc).mentions] == ["2024-05-02", "2024-10-09"]
+
+
+def test_repeated_trigger_with_same_date_is_one_event_with_more_confidence():
+    doc = make_doc("A delegation visited Hue on May 2. The visit ended well.")
+    trigger(doc, "delegation visited", "visit", 0.7)
+    span, sent = at(doc, "visit", 1)
+    doc.triggers.append(TriggerRef("visit", "visit", span, sent, 0.7))
+    mentions = events.run(doc).mentions
+    assert len(mentions) == 1 and mentions[0].confidence > 0.7
