@@ -47,12 +47,18 @@ def _events_with(field_names: tuple[str, ...], value: str):
 
 
 def _matching_text(session: Session, query: str):
+    """Events whose own text (summary, fact labels) or whose source articles contain the words."""
     if session.get_bind().dialect.name == "sqlite":
         phrase = '"' + query.replace('"', '""') + '"'
-        ids = session.execute(text("SELECT event_id FROM events_fts WHERE events_fts MATCH :q"),
-                              {"q": phrase}).scalars().all()
-        return Event.id.in_([int(i) for i in ids])
-    return or_(Event.summary.ilike(f"%{query}%"), Event.name.ilike(f"%{query}%"))
+        events = session.execute(text("SELECT event_id FROM events_fts WHERE events_fts MATCH :q"),
+                                 {"q": phrase}).scalars().all()
+        articles = session.execute(text("SELECT article_id FROM articles_fts WHERE articles_fts MATCH :q"),
+                                   {"q": phrase}).scalars().all()
+        return or_(Event.id.in_([int(i) for i in events]),
+                   Event.id.in_(select(Mention.event_id).where(Mention.article_id.in_(articles))))
+    pattern = f"%{query}%"
+    in_articles = select(Mention.event_id).join(Article).where(Article.clean_text.ilike(pattern))
+    return or_(Event.summary.ilike(pattern), Event.name.ilike(pattern), Event.id.in_(in_articles))
 
 
 def list_events(session: Session, flt: EventFilter) -> list[dict]:

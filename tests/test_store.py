@@ -1,0 +1,70 @@
+"""The Store: migrations, idempotent ingestion, failures recorded, provenance spans, batching."""
+from sqlalchemy import func, inspect, select
+
+from cityties import pipeline
+from cityties.document import Document
+from cityties.sources import Failure
+from cityties.store import Store
+from cityties.store.models import Article, Event, Fact, Mention
+from conftest import ARTICLES
+
+
+def processed(name: str) -> Document:
+    text = (ARTICLES / name).read_text(encoding="utf-8").split("\n\n", 1)[1]
+    return pipeline.run(Document(raw=text, source=name))
+
+
+def count(store, model):
+    with store.session() as s:
+        return s.scalar(select(func.count()).select_from(model))
+
+
+def test_migrations_create_every_table(store):
+    tables = set(inspect(store.engine).get_table_names())
+    assert {"articles", "events", "mentions", "facts", "places", "people", "organizations",
+            "alembic_version", "articles_fts", "events_fts"} <= tables
+
+
+def test_reopening_a_migrated_database_is_harmless(settings):
+    Store(settings)
+    Store(settings)
+
+
+def test_same_article_twice_is_stored_once(store):
+    doc = processed("vi_danang_fukuoka.txt")
+    assert [o.status for o in store.add_batch([doc])] == ["stored"]
+    events_before = count(store, Event)
+    again = processed("vi_danang_fukuoka.txt")
+    assert [o.status for o in store.add_batch([again])] == ["unchanged"]
+    assert count(store, Article) == 1 and count(store, Event) == events_before
+
+
+def test_failure_is_recorded_and_does_not_spoil_the_batch(store):
+    doc = processed("en_danang_fukuoka.txt")
+    outcomes = store.add_batch([Failure("broken.txt", "cannot decode as UTF-8"), doc])
+    assert [o.status for o in outcomes] == ["failed", "stored"]
+    with store.session() as s:
+        failed = s.scalars(select(Article).where(Article.status == "failed")).one()
+    assert failed.source == "broken.txt" and "UTF-8" in failed.error
+
+
+def test_every_fact_points_at_its_supporting_sentence(store):
+    doc = processed("vi_danang_fukuoka.txt")
+    store.add_batch([doc])
+    with store.session() as s:
+        facts = s.scalars(select(Fact)).all()
+        assert facts
+        for f in facts:
+            sentence = doc.text[f.span_start:f.span_end]
+            assert sentence in [x.text for x in doc.sentences]
+            if f.field == "place":
+                assert any(a.lower() in sentence.lower() for a in ("đà nẵng", "fukuoka"))
+
+
+def test_two_languages_one_event_merge(store):
+    store.add_batch([processed("vi_danang_fukuoka.txt"), processed("en_danang_fukuoka.txt")])
+    with store.session() as s:
+        agreements = s.scalars(select(Event).where(Event.type == "agreement")).all()
+        assert len(agreements) == 1
+        assert len({m.article_id for m in agreements[0].mentions}) == 2
+        assert s.scalar(select(func.count()).select_from(Mention)) >= 2
