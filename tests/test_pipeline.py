@@ -3,6 +3,7 @@ import pytest
 
 from cityties import pipeline
 from cityties.document import Document
+from cityties.sources import read
 from conftest import ARTICLES
 
 
@@ -28,8 +29,8 @@ def test_empty_text_after_cleaning_is_an_error():
 
 
 def test_full_run_fills_every_layer():
-    raw = (ARTICLES / "vi_danang_fukuoka.txt").read_text(encoding="utf-8").split("\n\n", 1)[1]
-    doc = pipeline.run(Document(raw=raw, source="t"))
+    (doc,) = read([str(ARTICLES / "vi_danang_fukuoka.txt")])
+    doc = pipeline.run(doc)
     assert doc.language == "vi"
     assert "Đăng nhập" not in doc.text and "Ảnh 1" not in doc.text
     assert {p.name for p in doc.places} >= {"Da Nang", "Fukuoka"}

@@ -3,15 +3,15 @@ from sqlalchemy import func, inspect, select
 
 from cityties import pipeline
 from cityties.document import Document
-from cityties.sources import Failure
+from cityties.sources import Failure, read
 from cityties.store import Store
 from cityties.store.models import Article, Event, Fact, Mention
 from conftest import ARTICLES
 
 
 def processed(name: str) -> Document:
-    text = (ARTICLES / name).read_text(encoding="utf-8").split("\n\n", 1)[1]
-    return pipeline.run(Document(raw=text, source=name))
+    (doc,) = read([str(ARTICLES / name)])
+    return pipeline.run(doc)
 
 
 def count(store, model):

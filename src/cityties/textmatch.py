@@ -16,6 +16,8 @@ T = TypeVar("T")
 def _fold_char(ch: str) -> str:
     if ch in "đĐ":
         return "d"
+    if is_hangul(ch):  # NFKD would split a syllable into jamo and keep only the first
+        return ch
     base = unicodedata.normalize("NFKD", ch)[0] if ch.isalpha() else ch
     low = base.lower()
     return low if len(low) == 1 else base
