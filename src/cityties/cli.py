@@ -22,6 +22,7 @@ app = typer.Typer(help="cityties: city-to-city diplomacy news into a knowledge b
                   no_args_is_help=True, add_completion=False)
 console = Console()
 err = Console(stderr=True)
+SENTENCE_PREVIEW = 90  # characters of a supporting sentence shown in a table cell
 
 
 class State:
@@ -121,18 +122,31 @@ def event(event_id: Annotated[int, typer.Argument(help="Event id")],
                   f"{ev['start'] or '?'}{' → ' + ev['end'] if ev['end'] and ev['end'] != ev['start'] else ''}"
                   f" {ev['location'] or ''}")
     table = Table()
-    for col in ("field", "value", "conf", "source sentence"):
+    for col in ("field", "value", "conf", "articles", "supporting sentence"):
         table.add_column(col, overflow="fold")
-    for f in ev["facts"]:
-        if f["field"] == "type":
-            continue
-        label = f["label"]
-        if f["detail"] and f["detail"].get("role"):
-            label += f" ({f['detail']['role']}{', ' + f['detail']['of'] if f['detail'].get('of') else ''})"
-        table.add_row(f["field"], label, f"{f['confidence']:.2f}", f["sentence"] or "")
+    for (field, label), facts in _grouped_facts(ev["facts"]).items():
+        sentence = facts[0]["sentence"] or ""
+        if len(sentence) > SENTENCE_PREVIEW:
+            sentence = sentence[:SENTENCE_PREVIEW - 1] + "…"
+        table.add_row(field, label, f"{max(f['confidence'] for f in facts):.2f}",
+                      str(len({f["article_id"] for f in facts})), sentence)
     console.print(table)
     for src in ev["sources"]:
         console.print(f"source: [{src['language']}] {src['title']} — {src['url'] or src['source']}")
+
+
+def _grouped_facts(facts: list[dict]) -> dict[tuple[str, str], list[dict]]:
+    """Facts by (field, shown value), so one value said by several articles is one row."""
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for f in facts:
+        if f["field"] == "type":
+            continue
+        label = f["label"]
+        detail = f["detail"] or {}
+        if detail.get("role"):
+            label += f" ({detail['role']}{', ' + detail['of'] if detail.get('of') else ''})"
+        groups.setdefault((f["field"], label), []).append(f)
+    return groups
 
 
 @app.command()

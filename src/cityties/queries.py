@@ -143,9 +143,10 @@ def dossier(session: Session, a: str, b: str) -> dict:
     rows = sorted((event_summary(ev) for ev in events), key=lambda e: (e["start"] or "9999", e["id"]))
     by_type = Counter(e["type"] for e in rows)
     themes = Counter(t for e in rows for t in e["themes"])
+    dated = [e["start"] for e in rows if e["start"]]
     return {"places": [_place_dict(pa), _place_dict(pb)], "events": rows,
             "by_type": dict(by_type), "themes": [t for t, _ in themes.most_common()],
-            "first": rows[0]["start"] if rows else None, "last": rows[-1]["start"] if rows else None}
+            "first": min(dated, default=None), "last": max(dated, default=None)}
 
 
 def stats(session: Session) -> dict:
