@@ -82,6 +82,19 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
+def _ask(query, *args):
+    """Run a query function in a read session; a NotFound becomes a clear error and exit status 2."""
+    with _store().session() as s:
+        try:
+            return query(s, *args)
+        except queries.NotFound as exc:
+            _fail(str(exc))
+
+
+def _print_json(value) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
 @app.command()
 def events(
     type: Annotated[Optional[str], typer.Option("--type", help="forum, visit, meeting, agreement, award, membership")] = None,
@@ -95,13 +108,9 @@ def events(
 ) -> None:
     """List events, newest first.  Example: cityties events --type agreement --place Seoul"""
     flt = queries.EventFilter(type, place, country, since, until, text, limit)
-    with _store().session() as s:
-        try:
-            rows = queries.list_events(s, flt)
-        except queries.NotFound as exc:
-            _fail(str(exc))
+    rows = _ask(queries.list_events, flt)
     if as_json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        _print_json(rows)
     else:
         console.print(_events_table(rows, f"{len(rows)} events"))
 
@@ -110,13 +119,9 @@ def events(
 def event(event_id: Annotated[int, typer.Argument(help="Event id")],
           as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Show one event: each fact with the sentence that supports it.  Example: cityties event 3"""
-    with _store().session() as s:
-        try:
-            ev = queries.event_detail(s, event_id)
-        except queries.NotFound as exc:
-            _fail(str(exc))
+    ev = _ask(queries.event_detail, event_id)
     if as_json:
-        print(json.dumps(ev, ensure_ascii=False, indent=2))
+        _print_json(ev)
         return
     console.print(f"[bold]#{ev['id']} {ev['type']}[/bold] {ev['name'] or ''} "
                   f"{ev['start'] or '?'}{' → ' + ev['end'] if ev['end'] and ev['end'] != ev['start'] else ''}"
@@ -153,13 +158,9 @@ def _grouped_facts(facts: list[dict]) -> dict[tuple[str, str], list[dict]]:
 def place(name: Annotated[str, typer.Argument(help="Place name in any language")],
           as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """A place's events and partners.  Example: cityties place "TP HCM" """
-    with _store().session() as s:
-        try:
-            info = queries.place_detail(s, name)
-        except queries.NotFound as exc:
-            _fail(str(exc))
+    info = _ask(queries.place_detail, name)
     if as_json:
-        print(json.dumps(info, ensure_ascii=False, indent=2))
+        _print_json(info)
         return
     p = info["place"]
     console.print(f"[bold]{p['name']}[/bold] ({p['country']})")
@@ -173,13 +174,9 @@ def dossier(a: Annotated[str, typer.Argument(help="First place")],
             b: Annotated[str, typer.Argument(help="Second place")],
             as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Everything two places did together, oldest first.  Example: cityties dossier Seoul Hanoi"""
-    with _store().session() as s:
-        try:
-            info = queries.dossier(s, a, b)
-        except queries.NotFound as exc:
-            _fail(str(exc))
+    info = _ask(queries.dossier, a, b)
     if as_json:
-        print(json.dumps(info, ensure_ascii=False, indent=2))
+        _print_json(info)
         return
     pa, pb = info["places"]
     console.print(f"[bold]{pa['name']} ({pa['country']}) — {pb['name']} ({pb['country']})[/bold]: "
@@ -214,7 +211,7 @@ def stats(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
         info = queries.stats(s)
         failed = queries.failures(s)
     if as_json:
-        print(json.dumps(info | {"failures": failed}, ensure_ascii=False, indent=2))
+        _print_json(info | {"failures": failed})
         return
     table = Table(title="cityties")
     table.add_column("what")

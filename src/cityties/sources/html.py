@@ -9,7 +9,7 @@ import trafilatura
 
 from cityties.document import Document
 from cityties.sources.failure import Failure
-from cityties.sources.text import DecodeError, decode, parse_date
+from cityties.sources.text import decode, parse_date, read_with
 
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 # HTML requires the charset declaration within the first 1024 bytes; pages overshoot, so look further.
@@ -54,9 +54,4 @@ def decode_page(data: bytes, charset: str | None = None) -> str:
 
 def read(path: Path) -> Document | Failure:
     """A Document from an HTML file, or a Failure saying why it cannot be read."""
-    try:
-        return parse(decode_page(path.read_bytes()), str(path))
-    except DecodeError as exc:
-        return Failure(str(path), str(exc))
-    except OSError as exc:
-        return Failure(str(path), f"cannot read file: {exc.strerror or exc}")
+    return read_with(path, lambda data: parse(decode_page(data), str(path)))

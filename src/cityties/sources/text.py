@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 import re
 from datetime import date
 from pathlib import Path
@@ -70,8 +71,13 @@ def parse_date(value: str) -> date | None:
 
 def read(path: Path) -> Document | Failure:
     """A Document from a text file, or a Failure saying why it cannot be read."""
+    return read_with(path, lambda data: parse(decode(data), str(path)))
+
+
+def read_with(path: Path, convert: Callable[[bytes], Document]) -> Document | Failure:
+    """Convert a file's bytes into a Document; unreadable or undecodable files become Failures."""
     try:
-        return parse(decode(path.read_bytes()), str(path))
+        return convert(path.read_bytes())
     except DecodeError as exc:
         return Failure(str(path), str(exc))
     except OSError as exc:
