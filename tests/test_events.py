@@ -93,3 +93,66 @@ def test_repeated_trigger_with_same_date_is_one_event_with_more_confidence():
     doc.triggers.append(TriggerRef("visit", "visit", span, sent, 0.7))
     mentions = events.run(doc).mentions
     assert len(mentions) == 1 and mentions[0].confidence > 0.7
+
+
+def test_tie_without_a_date_is_context_with_a_year_is_an_agreement():
+    doc = make_doc("The sister cities discussed tourism. They became sister cities in 2004.")
+    for nth in (0, 1):
+        span, sent = at(doc, "sister cities", nth)
+        doc.triggers.append(TriggerRef(events.TIE, "sister cities", span, sent, 1.0))
+    date(doc, "2004", "2004")
+    assert [(m.type, m.start) for m in events.run(doc).mentions] == [("agreement", "2004")]
+
+
+def test_anniversary_points_back_to_the_agreement_year():
+    from datetime import date as day
+    doc = make_doc("Hue and Kyoto marked the 20th anniversary of their sister city ties.")
+    doc.published = day(2024, 5, 14)
+    span, sent = at(doc, "sister city ties")
+    doc.triggers.append(TriggerRef(events.TIE, "sister city ties", span, sent, 1.0))
+    assert [(m.type, m.start) for m in events.run(doc).mentions] == [("agreement", "2004")]
+
+
+def test_talks_during_a_visit_are_the_visit():
+    doc = make_doc("A Busan delegation visited Hue on May 2. The two sides held talks.")
+    trigger(doc, "delegation visited", "visit")
+    trigger(doc, "held talks", "meeting", 0.9)
+    date(doc, "May 2", "2024-05-02")
+    assert [m.type for m in events.run(doc).mentions] == ["visit"]
+
+
+def test_a_weaker_second_type_in_the_same_sentence_is_not_another_event():
+    doc = make_doc("Seoul hosted delegations from 50 cities at the forum.")
+    trigger(doc, "delegations", "visit", 0.8)
+    trigger(doc, "forum", "forum", 1.0)
+    assert [m.type for m in events.run(doc).mentions] == ["forum"]
+
+
+def test_since_date_does_not_date_the_event():
+    doc = make_doc("The forum, held every year since 2012, opened in Hanoi on Sept. 18.")
+    trigger(doc, "forum", "forum")
+    date(doc, "2012", "2012")
+    date(doc, "Sept. 18", "2024-09-18")
+    doc.language = "en"
+    assert [m.start for m in events.run(doc).mentions] == ["2024-09-18"]
+
+
+def test_visit_happens_where_the_delegation_went():
+    doc = make_doc("A delegation from Busan visited Hue on May 2.")
+    trigger(doc, "visited", "visit")
+    place(doc, "Busan", "Busan", "KR", 1838524)
+    place(doc, "Hue", "Hue", "VN", 1580240)
+    date(doc, "May 2", "2024-05-02")
+    (visit,) = events.run(doc).mentions
+    assert visit.location.value.name == "Hue" and [h.value.name for h in visit.hosts] == ["Hue"]
+
+
+def test_themes_only_from_sentences_about_cooperation():
+    from cityties.document import ThemeRef
+    doc = make_doc("Busan signed an MOU with Hue. They will cooperate in tourism. Lunch had culture.")
+    trigger(doc, "signed an MOU", "agreement")
+    for surface, theme in (("tourism", "tourism"), ("culture", "culture")):
+        span, sent = at(doc, surface)
+        doc.themes.append(ThemeRef(theme, surface, span, sent))
+    (m,) = events.run(doc).mentions
+    assert [t.value for t in m.themes] == ["tourism"]

@@ -270,7 +270,8 @@ def infer_year(text: str, url: str | None) -> int | None:
 
 def run(doc: Document) -> Document:
     """Fill doc.dates from doc.text, anchored on the publication date or an inferred year."""
-    anchor_year = None if doc.published else infer_year(doc.text, doc.url)
+    # The page's dateline is often in what cleaning dropped: the raw text is the fallback.
+    anchor_year = None if doc.published else (infer_year(doc.text, doc.url) or infer_year(doc.raw, None))
     bounds = [(s.start, s.end) for s in doc.sentences] or None
     doc.dates = find_dates(doc.text, doc.language or "", doc.published, anchor_year, bounds)
     for ref in doc.dates:

@@ -1,29 +1,51 @@
 """Assemble event mentions from triggers and attach each sentence's facts to the right mention.
 
-1. Seed: a sentence with a trigger of weight >= SEED_WEIGHT starts or continues a mention of that
-   type; a continuation must agree on the date, so last year's forum stays apart from this one.
+1. Seed: in each sentence the strongest trigger type (and any other as strong as STRONG_WEIGHT)
+   starts or continues a mention of that type; a continuation must agree on the date, so last
+   year's forum stays apart from this one. A standing tie ("sister cities", "kết nghĩa") makes
+   an agreement only when the sentence dates it (a year, an anniversary).
 2. Attach: sentences without a trigger belong to the mentions of the last seeded sentence
    (the lead paragraph's facts flow to the event it introduces; earlier sentences wait for it).
-3. Fill: each mention takes the dates, places, countries, organizations, people, themes and
-   counts of the sentences it owns, with the sentence index as provenance.
+3. Date: a mention takes the first date of its anchor sentence that does not open a period
+   ("since 2012"), and a more precise compatible date from the sentences it owns.
+4. Absorb: talks during a visit are the visit; delegations attending a forum are the forum.
+5. Fill: each mention takes the places, countries, organizations, people, themes and counts of
+   the sentences it owns, with the sentence index as provenance; location and hosts come from
+   the words around the places (in, tại, 에서; a delegation from X; visited Y).
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from cityties.document import DateRef, Document, Mention, PlaceRef, SlotValue
-from cityties.lexicon import table
-from cityties.textmatch import fold
+from cityties.stages.lexmatch import find, lexicon_matcher
 
 # A trigger must weigh at least this to start an event; weaker ones ("cooperation") only add
 # confidence to an event already started. 0.6 sits between the lexicons' weak (~0.5) and
 # strong (>= 0.7) trigger weights.
 SEED_WEIGHT = 0.6
+# A sentence reports a second event type only with a trigger this strong ("signed an MOU"
+# beside "visit"); weaker ones there describe the first event ("talks" during a visit).
+STRONG_WEIGHT = 0.95
+# Trigger type of standing relations, which date an agreement rather than report one.
+TIE = "tie"
+# Weight of an agreement made from a dated tie: strong, as the year is stated.
+TIE_WEIGHT = 0.9
 # Confidence of a slot value found outside the mention's anchor sentences, against 1.0 inside:
 # facts in following sentences are usually right but less certain.
 ATTACHED_CONFIDENCE = 0.7
-# How far (in characters) a locative word may stand before a place it governs ("tại thủ đô X").
-LOCATIVE_REACH = 12
+# How far (characters) a role word may stand from the place it governs: "đoàn công tác thành
+# phố Kyoto" puts 10 characters between them; 30 leaves room for a title, not a clause.
+ROLE_REACH = 30
+# A role word written before the place (Korean 에서, 대표단) must follow it closely: particles only.
+ROLE_REACH_BEFORE = 3
+# Event types that happen somewhere; awards and memberships are often announced without a place.
+LOCATED_TYPES = frozenset({"forum", "visit", "meeting", "agreement"})
+# An anniversary count: "kỷ niệm 20 năm", "25th anniversary", "30주년".
+ANNIVERSARY_NUMBER = re.compile(r"(\d{1,3})(?:st|nd|rd|th)?")
+# Characters around an anniversary cue searched for its number.
+ANNIVERSARY_REACH = 16
 
 
 def _overlaps(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
@@ -40,16 +62,69 @@ def _combine(p: float, q: float) -> float:
     return 1 - (1 - p) * (1 - q)
 
 
+def _cue_spans(doc: Document, kind: str) -> list[tuple[int, int]]:
+    lang = doc.language or "en"
+    return [(m.start, m.end) for m in find(lexicon_matcher(lang, "cues", kind), doc.text, lang)]
+
+
+def _since_dates(doc: Document) -> set[int]:
+    """Ids of dates that open a period ("từ năm 2012", "since 2012", "2012년부터")."""
+    cues = _cue_spans(doc, "since")
+    out = set()
+    for d in doc.dates:
+        for start, end in cues:
+            gap_before = doc.text[end:d.span.start]
+            gap_after = doc.text[d.span.end:start]
+            if (0 <= d.span.start - end <= 3 and not gap_before.strip()) or \
+               (0 <= start - d.span.end <= 2 and not gap_after.strip()) or \
+               (d.span.start <= start and end <= d.span.end):
+                out.add(id(d))
+    return out
+
+
+def _anniversary_years(doc: Document) -> dict[int, str]:
+    """Sentence -> the year an anniversary in it points back to ("kỷ niệm 20 năm" in 2024 -> 2004)."""
+    base = doc.published.year if doc.published else None
+    if base is None:
+        years = [int(d.start[:4]) for d in doc.dates if d.start]
+        base = max(years) if years else None
+    out: dict[int, str] = {}
+    if base is None:
+        return out
+    for start, end in _cue_spans(doc, "anniversary"):
+        window = doc.text[max(0, start - ANNIVERSARY_REACH):end + ANNIVERSARY_REACH]
+        numbers = [int(n) for n in ANNIVERSARY_NUMBER.findall(window) if 0 < int(n) < 200]
+        if numbers:
+            out[doc.sentence_of(start)] = str(base - numbers[0])
+    return out
+
+
 def _seed_types(doc: Document) -> dict[int, dict[str, float]]:
-    seeds: dict[int, dict[str, float]] = {}
+    """Sentence -> {event type: weight} of the triggers that may start an event there (step 1)."""
+    raw: dict[int, dict[str, float]] = {}
     for trig in doc.triggers:
-        by_type = seeds.setdefault(trig.sentence, {})
+        by_type = raw.setdefault(trig.sentence, {})
         by_type[trig.type] = max(by_type.get(trig.type, 0.0), trig.weight)
+    seeds: dict[int, dict[str, float]] = {}
+    for sent, by_type in raw.items():
+        ranked = sorted(((w, t) for t, w in by_type.items() if t != TIE and w >= SEED_WEIGHT), reverse=True)
+        kept = {t: w for i, (w, t) in enumerate(ranked) if i == 0 or w >= STRONG_WEIGHT}
+        seeds[sent] = kept
     return seeds
 
 
-def _first_date(dates: list[DateRef]) -> tuple[str | None, str | None]:
-    return (dates[0].start, dates[0].end) if dates else (None, None)
+def _tie_dates(doc: Document) -> dict[int, tuple[str, str]]:
+    """Sentence -> date of an agreement made from a dated tie (a year or month, or an anniversary)."""
+    tie_sentences = {t.sentence for t in doc.triggers if t.type == TIE}
+    anniversaries = _anniversary_years(doc)
+    out = {}
+    for sent in tie_sentences:
+        coarse = [d for d in doc.dates if d.sentence == sent and d.start and len(d.start) <= 7]
+        if sent in anniversaries:
+            out[sent] = (anniversaries[sent], anniversaries[sent])
+        elif coarse:
+            out[sent] = (coarse[0].start, coarse[0].end or coarse[0].start)
+    return out
 
 
 def _find_or_start(mentions: list[Mention], etype: str, sent: int, weight: float,
@@ -66,53 +141,106 @@ def _find_or_start(mentions: list[Mention], etype: str, sent: int, weight: float
     return m
 
 
-def _owners(doc: Document) -> tuple[list[Mention], dict[int, list[Mention]]]:
+def _usable_dates(doc: Document) -> dict[int, list[DateRef]]:
+    """Sentence -> its dates that can date an event (not "since" dates, not empty)."""
+    since = _since_dates(doc)
+    out: dict[int, list[DateRef]] = {}
+    for d in doc.dates:
+        if d.start and id(d) not in since:
+            out.setdefault(d.sentence, []).append(d)
+    return out
+
+
+def _owners(doc: Document, usable: dict[int, list[DateRef]]) -> tuple[list[Mention], dict[int, list[Mention]]]:
     """Steps 1-2: mentions, and for each sentence the mentions it speaks about."""
     seeds = _seed_types(doc)
-    dates_by_sentence: dict[int, list[DateRef]] = {}
-    for d in doc.dates:
-        dates_by_sentence.setdefault(d.sentence, []).append(d)
+    ties = _tie_dates(doc)
+    weak = {}
+    for trig in doc.triggers:
+        if trig.type != TIE and trig.weight < SEED_WEIGHT:
+            weak.setdefault(trig.sentence, {})[trig.type] = trig.weight
     mentions: list[Mention] = []
     owners: dict[int, list[Mention]] = {}
     waiting: list[int] = []
     current: list[Mention] = []
     for i in range(len(doc.sentences)):
-        strong = {t: w for t, w in seeds.get(i, {}).items() if w >= SEED_WEIGHT}
-        if strong:
-            dates = dates_by_sentence.get(i, [])
-            when = _first_date(dates)
-            planned = any(d.planned for d in dates)
-            current = [_find_or_start(mentions, t, i, w, when, planned) for t, w in strong.items()]
+        dates = usable.get(i, [])
+        when = (dates[0].start, dates[0].end) if dates else (None, None)
+        planned = any(d.planned for d in dates)
+        found = [_find_or_start(mentions, t, i, w, when, planned) for t, w in seeds.get(i, {}).items()]
+        if i in ties:
+            found.append(_find_or_start(mentions, "agreement", i, TIE_WEIGHT, ties[i], False))
+        if found:
+            current = found
             for j in waiting:
                 owners[j] = current
             waiting = []
         if current:
             owners[i] = current
-            for t, w in seeds.get(i, {}).items():
+            for t, w in weak.get(i, {}).items():
                 for m in current:
-                    if m.type == t and w < SEED_WEIGHT:
+                    if m.type == t:
                         m.confidence = _combine(m.confidence, w)
         else:
             waiting.append(i)
     return mentions, owners
 
 
+def _refine_dates(mentions: list[Mention], owners: dict[int, list[Mention]],
+                  usable: dict[int, list[DateRef]]) -> None:
+    """Step 3: a mention dated only by year or month takes a precise date it owns in that period."""
+    for sent in sorted(owners):
+        for d in usable.get(sent, []):
+            for m in owners[sent]:
+                if not m.start:
+                    m.start, m.end, m.date_sentence, m.planned = d.start, d.end, sent, d.planned
+                elif len(d.start) > len(m.start) and d.start.startswith(m.start):
+                    m.start, m.end, m.date_sentence = d.start, d.end, sent
+
+
+def _absorb(mentions: list[Mention], owners: dict[int, list[Mention]]) -> list[Mention]:
+    """Step 4: drop meetings that are a visit's talks and visits that are a forum's delegations."""
+    def during(m: Mention, etype: str) -> bool:
+        return any(o.type == etype and _overlaps((m.start, m.end), (o.start, o.end)) for o in mentions)
+
+    dropped = {id(m) for m in mentions
+               if (m.type == "meeting" and during(m, "visit"))
+               or (m.type == "visit" and during(m, "forum")
+                   and (not m.start or any(o.type == "forum" and o.start for o in mentions)))}
+    for sent, ms in owners.items():
+        owners[sent] = [m for m in ms if id(m) not in dropped]
+    return [m for m in mentions if id(m) not in dropped]
+
+
 @lru_cache(maxsize=None)
-def _locatives(lang: str) -> tuple[tuple[str, str], ...]:
-    return tuple((fold(row[0]), row[1]) for row in table(lang, "locatives") if len(row) >= 2)
+def _role_matcher(lang: str):
+    return lexicon_matcher(lang, "place_roles")
 
 
-def _is_located(doc: Document, place: PlaceRef, folded: str) -> bool:
-    """Whether a locative word governs the place ("tại Seoul", "in Seoul", "서울에서")."""
-    for cue, position in _locatives(doc.language or "en"):
-        if position == "after":
-            before = folded[max(0, place.span.start - LOCATIVE_REACH):place.span.start]
-            words = before.split()
-            if words and (" ".join(words[-len(cue.split()):]) == cue or cue in words[-3:]):
-                return True
-        elif folded[place.span.end:place.span.end + len(cue) + 3].lstrip("시도특별광역 ").startswith(cue):
-            return True
-    return False
+def _place_roles(doc: Document) -> dict[int, str]:
+    """id(place) -> location | origin | destination, from the role words next to it."""
+    lang = doc.language or "en"
+    cues = [(m.start, m.end, m.payload[0]) for m in find(_role_matcher(lang), doc.text, lang)]
+    starts = sorted(p.span.start for p in doc.places)
+    roles: dict[int, str] = {}
+    for place in doc.places:
+        best = None
+        for start, end, row in cues:
+            role, side = row[1], row[2] if len(row) > 2 else "after"
+            if side == "after" and 0 <= place.span.start - end <= ROLE_REACH:
+                between = doc.text[end:place.span.start]
+                if any(end <= s < place.span.start for s in starts) or any(c in between for c in ".;\n"):
+                    continue
+                distance = place.span.start - end
+            elif side == "before" and 0 <= start - place.span.end <= ROLE_REACH_BEFORE:
+                distance = start - place.span.end
+            else:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, role)
+        if best:
+            roles[id(place)] = best[1]
+    return roles
 
 
 def _identity(value: object) -> object:
@@ -126,17 +254,45 @@ def _add(values: list[SlotValue], value: object, sent: int, confidence: float) -
         values.append(SlotValue(value, sent, confidence))
 
 
+def _theme_sentences(doc: Document) -> set[int]:
+    """Sentences that speak of cooperation fields: a field cue, or a list of two themes or more."""
+    per_sentence: dict[int, set[str]] = {}
+    for ref in doc.themes:
+        per_sentence.setdefault(ref.sentence, set()).add(ref.theme)
+    cued = {doc.sentence_of(start) for start, _ in _cue_spans(doc, "field")}
+    return {s for s, themes in per_sentence.items() if len(themes) >= 2 or s in cued}
+
+
+def _locate(m: Mention, roles: dict[int, str]) -> None:
+    """Location and hosts from the places' roles; a visit happens where its delegation went."""
+    places = sorted(m.places, key=lambda p: (p.sentence != m.sentence, p.sentence))
+    by_role: dict[str, list[SlotValue]] = {}
+    for slot in places:
+        by_role.setdefault(roles.get(id(slot.value), ""), []).append(slot)
+    if m.type == "visit":
+        order = ["destination", "location", ""]
+    elif m.type in LOCATED_TYPES:
+        order = ["location", "destination", ""]
+    else:
+        order = ["location"]
+    for role in order:
+        candidates = [s for s in by_role.get(role, []) if s.value.kind == "city"] or by_role.get(role, [])
+        if candidates:
+            best = candidates[0]
+            confidence = best.confidence if role else best.confidence * ATTACHED_CONFIDENCE
+            m.location = SlotValue(best.value, best.sentence, confidence)
+            m.hosts = [SlotValue(best.value, best.sentence, confidence)]
+            return
+
+
 def _fill(doc: Document, mentions: list[Mention], owners: dict[int, list[Mention]]) -> None:
-    """Step 3: copy each sentence's facts onto the mentions that own it."""
-    folded = fold(doc.text)
+    """Step 5: copy each sentence's facts onto the mentions that own it."""
     anchors = {id(m): m.sentence for m in mentions}
     for ref in doc.places:
         for m in owners.get(ref.sentence, []):
             conf = 1.0 if ref.sentence == anchors[id(m)] else ATTACHED_CONFIDENCE
             _add(m.places, ref, ref.sentence, conf * ref.confidence)
             _add(m.countries, ref.country, ref.sentence, conf)
-            if m.location is None and _is_located(doc, ref, folded):
-                m.location = SlotValue(ref, ref.sentence, conf)
     for ref in doc.countries:
         for m in owners.get(ref.sentence, []):
             _add(m.countries, ref.code, ref.sentence, ATTACHED_CONFIDENCE)
@@ -146,25 +302,27 @@ def _fill(doc: Document, mentions: list[Mention], owners: dict[int, list[Mention
     for ref in doc.people:
         for m in owners.get(ref.sentence, []):
             _add(m.people, ref, ref.sentence, ref.confidence)
+    theme_sentences = _theme_sentences(doc)
     for ref in doc.themes:
-        for m in owners.get(ref.sentence, []):
-            _add(m.themes, ref.theme, ref.sentence, ATTACHED_CONFIDENCE)
+        if ref.sentence in theme_sentences:
+            for m in owners.get(ref.sentence, []):
+                _add(m.themes, ref.theme, ref.sentence, ATTACHED_CONFIDENCE)
     for ref in doc.counts:
         for m in owners.get(ref.sentence, []):
             m.counts.setdefault(ref.key, SlotValue(ref.value, ref.sentence, ATTACHED_CONFIDENCE))
-    for d in doc.dates:
-        for m in owners.get(d.sentence, []):
-            if not m.start and d.start:
-                m.start, m.end, m.date_sentence, m.planned = d.start, d.end, d.sentence, d.planned
+    roles = _place_roles(doc)
     for m in mentions:
-        if m.location is None and m.type in ("forum", "visit", "meeting", "agreement") and m.places:
-            m.location = SlotValue(m.places[0].value, m.places[0].sentence, ATTACHED_CONFIDENCE / 2)
-        if m.location is not None:
-            _add(m.hosts, m.location.value, m.location.sentence, m.location.confidence)
+        _locate(m, roles)
+        if m.name is None:
+            m.name = next((t.name for t in doc.triggers if t.sentence == m.sentence and t.type == m.type
+                           and t.name), None)
 
 
 def run(doc: Document) -> Document:
-    mentions, owners = _owners(doc)
+    usable = _usable_dates(doc)
+    mentions, owners = _owners(doc, usable)
+    _refine_dates(mentions, owners, usable)
+    mentions = _absorb(mentions, owners)
     _fill(doc, mentions, owners)
     doc.mentions = mentions
     return doc
