@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cityties.document import DateRef, Document, Mention, PlaceRef, SlotValue
+from cityties.document import DateRef, Document, Mention, SlotValue, TriggerRef
 from cityties.stages.lexmatch import find, lexicon_matcher
 
 # A trigger must weigh at least this to start an event; weaker ones ("cooperation") only add
@@ -38,8 +38,14 @@ ATTACHED_CONFIDENCE = 0.7
 # How far (characters) a role word may stand from the place it governs: "đoàn công tác thành
 # phố Kyoto" puts 10 characters between them; 30 leaves room for a title, not a clause.
 ROLE_REACH = 30
-# A role word written before the place (Korean 에서, 대표단) must follow it closely: particles only.
+# A role word written after the place (Korean 에서, 대표단) must follow it closely: only spaces
+# or the place's own suffix (서울시 대표단) between them, so "서울시장의 방문" is no visit to Seoul.
 ROLE_REACH_BEFORE = 3
+ROLE_GAP_BEFORE = re.compile(r"[\s시도]*")
+# A year written in a gathering's name ("Đối thoại Hữu nghị TP HCM 2022").
+NAME_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# Characters allowed between a "since" cue and its date (a space, a particle).
+SINCE_GAP = 3
 # Event types that happen somewhere; awards and memberships are often announced without a place.
 LOCATED_TYPES = frozenset({"forum", "visit", "meeting", "agreement"})
 # An anniversary count: "kỷ niệm 20 năm", "25th anniversary", "30주년".
@@ -73,11 +79,10 @@ def _since_dates(doc: Document) -> set[int]:
     out = set()
     for d in doc.dates:
         for start, end in cues:
-            gap_before = doc.text[end:d.span.start]
-            gap_after = doc.text[d.span.end:start]
-            if (0 <= d.span.start - end <= 3 and not gap_before.strip()) or \
-               (0 <= start - d.span.end <= 2 and not gap_after.strip()) or \
-               (d.span.start <= start and end <= d.span.end):
+            leads = d.span.start - SINCE_GAP <= end <= d.span.end and start < d.span.start
+            follows = 0 <= start - d.span.end <= SINCE_GAP
+            if (leads and not doc.text[end:d.span.start].strip()) or (follows and not doc.text[d.span.end:start].strip()) \
+                    or (leads and end > d.span.start):
                 out.add(id(d))
     return out
 
@@ -99,18 +104,32 @@ def _anniversary_years(doc: Document) -> dict[int, str]:
     return out
 
 
-def _seed_types(doc: Document) -> dict[int, dict[str, float]]:
-    """Sentence -> {event type: weight} of the triggers that may start an event there (step 1)."""
-    raw: dict[int, dict[str, float]] = {}
+def _seed_types(doc: Document) -> dict[int, dict[str, TriggerRef]]:
+    """Sentence -> {event type: its strongest trigger} of the types that start an event there (step 1)."""
+    raw: dict[int, dict[str, TriggerRef]] = {}
     for trig in doc.triggers:
         by_type = raw.setdefault(trig.sentence, {})
-        by_type[trig.type] = max(by_type.get(trig.type, 0.0), trig.weight)
-    seeds: dict[int, dict[str, float]] = {}
+        if trig.type not in by_type or trig.weight > by_type[trig.type].weight:
+            by_type[trig.type] = trig
+    seeds: dict[int, dict[str, TriggerRef]] = {}
     for sent, by_type in raw.items():
-        ranked = sorted(((w, t) for t, w in by_type.items() if t != TIE and w >= SEED_WEIGHT), reverse=True)
-        kept = {t: w for i, (w, t) in enumerate(ranked) if i == 0 or w >= STRONG_WEIGHT}
-        seeds[sent] = kept
+        ranked = sorted((t for t in by_type.values() if t.type != TIE and t.weight >= SEED_WEIGHT),
+                        key=lambda t: -t.weight)
+        seeds[sent] = {t.type: t for i, t in enumerate(ranked) if i == 0 or t.weight >= STRONG_WEIGHT}
     return seeds
+
+
+def _date_for(trig: TriggerRef, dates: list[DateRef]) -> tuple[str | None, str | None, bool]:
+    """The date of the event a trigger reports: the year in its name ("Forum 2022") rules out
+    other years; among the rest, the date nearest the trigger."""
+    year = NAME_YEAR.search(trig.name or "")
+    if year:
+        dates = [d for d in dates if d.start.startswith(year.group(0))] or \
+            [DateRef(year.group(0), year.group(0), year.group(0), trig.span, trig.sentence)]
+    if not dates:
+        return None, None, False
+    best = min(dates, key=lambda d: min(abs(d.span.start - trig.span.end), abs(trig.span.start - d.span.end)))
+    return best.start, best.end, best.planned
 
 
 def _tie_dates(doc: Document) -> dict[int, tuple[str, str]]:
@@ -164,10 +183,10 @@ def _owners(doc: Document, usable: dict[int, list[DateRef]]) -> tuple[list[Menti
     waiting: list[int] = []
     current: list[Mention] = []
     for i in range(len(doc.sentences)):
-        dates = usable.get(i, [])
-        when = (dates[0].start, dates[0].end) if dates else (None, None)
-        planned = any(d.planned for d in dates)
-        found = [_find_or_start(mentions, t, i, w, when, planned) for t, w in seeds.get(i, {}).items()]
+        found = []
+        for etype, trig in seeds.get(i, {}).items():
+            start, end, planned = _date_for(trig, usable.get(i, []))
+            found.append(_find_or_start(mentions, etype, i, trig.weight, (start, end), planned))
         if i in ties:
             found.append(_find_or_start(mentions, "agreement", i, TIE_WEIGHT, ties[i], False))
         if found:
@@ -232,7 +251,8 @@ def _place_roles(doc: Document) -> dict[int, str]:
                 if any(end <= s < place.span.start for s in starts) or any(c in between for c in ".;\n"):
                     continue
                 distance = place.span.start - end
-            elif side == "before" and 0 <= start - place.span.end <= ROLE_REACH_BEFORE:
+            elif side == "before" and 0 <= start - place.span.end <= ROLE_REACH_BEFORE \
+                    and ROLE_GAP_BEFORE.fullmatch(doc.text[place.span.end:start]):
                 distance = start - place.span.end
             else:
                 continue
