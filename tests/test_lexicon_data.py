@@ -91,4 +91,5 @@ def test_organizations():
     for canonical, alias in rows:
         assert aliases.setdefault(fold(alias), canonical) == canonical, alias
     canonicals = {canonical for canonical, _ in rows}
-    assert {"UCLG", "Metropolis", "C40", "ICLEI", "UN-Habitat", "UNESCO", "OECD", "ASEAN", "WCS"} <= canonicals
+    assert {"UCLG", "Metropolis", "C40", "ICLEI", "UN-Habitat", "UNESCO", "OECD", "ASEAN"} <= canonicals
+    assert not {"WCS", "MGMAC", "Lee Kuan Yew World City Prize"} & canonicals  # events and prizes
