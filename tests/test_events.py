@@ -156,3 +156,17 @@ def test_themes_only_from_sentences_about_cooperation():
         doc.themes.append(ThemeRef(theme, surface, span, sent))
     (m,) = events.run(doc).mentions
     assert [t.value for t in m.themes] == ["tourism"]
+
+
+def test_absorbed_events_hand_their_sentences_on_even_through_a_chain():
+    doc = make_doc("The forum opened in Seoul on Sept. 24. Delegations from Dublin and Odense met for talks.")
+    trigger(doc, "forum", "forum")
+    trigger(doc, "Delegations", "visit", 0.9)
+    trigger(doc, "talks", "meeting", 0.9)
+    date(doc, "Sept. 24", "2023-09-24")
+    place(doc, "Seoul", "Seoul", "KR", 1835848)
+    place(doc, "Dublin", "Dublin", "IE", 2964574)
+    place(doc, "Odense", "Odense", "DK", 2615876)
+    (forum,) = events.run(doc).mentions
+    assert forum.type == "forum"
+    assert {p.value.name for p in forum.places} == {"Seoul", "Dublin", "Odense"}

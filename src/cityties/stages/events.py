@@ -218,17 +218,28 @@ def _refine_dates(mentions: list[Mention], owners: dict[int, list[Mention]],
 
 
 def _absorb(mentions: list[Mention], owners: dict[int, list[Mention]]) -> list[Mention]:
-    """Step 4: drop meetings that are a visit's talks and visits that are a forum's delegations."""
-    def during(m: Mention, etype: str) -> bool:
-        return any(o.type == etype and _overlaps((m.start, m.end), (o.start, o.end)) for o in mentions)
+    """Step 4: meetings that are a visit's talks become the visit, and visits that are a forum's
+    delegations become the forum; the sentences they owned go to the event that absorbed them."""
+    def absorber(m: Mention) -> Mention | None:
+        if m.type == "meeting":
+            return next((o for o in mentions if o.type == "visit" and _overlaps((m.start, m.end), (o.start, o.end))), None)
+        if m.type == "visit":
+            forums = [o for o in mentions if o.type == "forum" and _overlaps((m.start, m.end), (o.start, o.end))]
+            if forums and (not m.start or any(o.start for o in forums)):
+                return forums[0]
+        return None
 
-    dropped = {id(m) for m in mentions
-               if (m.type == "meeting" and during(m, "visit"))
-               or (m.type == "visit" and during(m, "forum")
-                   and (not m.start or any(o.type == "forum" and o.start for o in mentions)))}
+    into = {id(m): a for m in mentions if (a := absorber(m)) is not None}
     for sent, ms in owners.items():
-        owners[sent] = [m for m in ms if id(m) not in dropped]
-    return [m for m in mentions if id(m) not in dropped]
+        kept: list[Mention] = []
+        for m in ms:
+            target = m
+            while id(target) in into:  # a meeting during a visit that was a forum's delegation
+                target = into[id(target)]
+            if all(target is not k for k in kept):
+                kept.append(target)
+        owners[sent] = kept
+    return [m for m in mentions if id(m) not in into]
 
 
 @lru_cache(maxsize=None)
