@@ -227,3 +227,8 @@ def test_every_language_has_one_compiled_grammar(lang):
     grammar = dates.grammar(lang)
     assert grammar is not None and grammar is dates.grammar(lang)
     assert grammar.planned is not None
+
+
+def test_in_the_year():
+    (d,) = find_dates("It was in the year 2012 that the two cities were twinned.", "en", None)
+    assert (d.start, d.end) == ("2012", "2012")

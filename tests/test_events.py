@@ -170,3 +170,21 @@ def test_absorbed_events_hand_their_sentences_on_even_through_a_chain():
     (forum,) = events.run(doc).mentions
     assert forum.type == "forum"
     assert {p.value.name for p in forum.places} == {"Seoul", "Dublin", "Odense"}
+
+
+def two_days(trigger_text, etype):
+    doc = make_doc(f"They {trigger_text} on March 2. They {trigger_text} on March 5.")
+    for nth, day in ((0, "02"), (1, "05")):
+        span, sent = at(doc, trigger_text, nth)
+        doc.triggers.append(TriggerRef(etype, trigger_text, span, sent, 1.0))
+        span, sent = at(doc, f"March {int(day)}")
+        doc.dates.append(DateRef(f"2014-03-{day}", f"2014-03-{day}", "March", span, sent))
+    return [(m.start, m.end) for m in events.run(doc).mentions]
+
+
+def test_days_of_one_trip_are_one_visit():
+    assert two_days("visited Hue", "visit") == [("2014-03-02", "2014-03-05")]
+
+
+def test_meetings_on_different_days_stay_apart():
+    assert two_days("held talks", "meeting") == [("2014-03-02", "2014-03-02"), ("2014-03-05", "2014-03-05")]

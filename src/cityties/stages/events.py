@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from cityties.document import DateRef, Document, Mention, SlotValue, TriggerRef
@@ -44,6 +45,10 @@ ROLE_REACH_BEFORE = 3
 ROLE_GAP_BEFORE = re.compile(r"[\s시도]*")
 # A year written in a gathering's name ("Đối thoại Hữu nghị TP HCM 2022").
 NAME_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# Visits and gatherings last days: two dates of one type this close are one trip (a week covers
+# the longest delegation programmes in the samples); meetings and signings are single days.
+TRIP_DAYS = 7
+MULTI_DAY_TYPES = frozenset({"visit", "forum"})
 # Characters allowed between a "since" cue and its date (a space, a particle).
 SINCE_GAP = 3
 # Event types that happen somewhere; awards and memberships are often announced without a place.
@@ -133,12 +138,13 @@ def _date_for(trig: TriggerRef, dates: list[DateRef]) -> tuple[str | None, str |
 
 
 def _tie_dates(doc: Document) -> dict[int, tuple[str, str]]:
-    """Sentence -> date of an agreement made from a dated tie (a year or month, or an anniversary)."""
+    """Sentence -> date of an agreement made from a dated tie (a year, or an anniversary): a day or
+    month beside a tie is more often a later meeting of the partners than their founding."""
     tie_sentences = {t.sentence for t in doc.triggers if t.type == TIE}
     anniversaries = _anniversary_years(doc)
     out = {}
     for sent in tie_sentences:
-        coarse = [d for d in doc.dates if d.sentence == sent and d.start and len(d.start) <= 7]
+        coarse = [d for d in doc.dates if d.sentence == sent and d.start and len(d.start) == 4]
         if sent in anniversaries:
             out[sent] = (anniversaries[sent], anniversaries[sent])
         elif coarse:
@@ -146,9 +152,22 @@ def _tie_dates(doc: Document) -> dict[int, tuple[str, str]]:
     return out
 
 
+def _same_trip(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
+    """Two days of one trip or gathering: both full dates, at most TRIP_DAYS apart."""
+    if not (a[0] and b[0] and len(a[0]) == len(b[0]) == 10):
+        return False
+    first, second = sorted((a, b))
+    gap = date.fromisoformat(second[0]) - date.fromisoformat(first[1] or first[0])
+    return gap.days <= TRIP_DAYS
+
+
 def _find_or_start(mentions: list[Mention], etype: str, sent: int, weight: float,
                    when: tuple[str | None, str | None], planned: bool) -> Mention:
     for m in reversed(mentions):
+        if m.type == etype and etype in MULTI_DAY_TYPES and _same_trip((m.start, m.end), when):
+            m.confidence = _combine(m.confidence, weight)
+            m.start, m.end = min(m.start, when[0]), max(m.end or m.start, when[1] or when[0])
+            return m
         if m.type == etype and _overlaps((m.start, m.end), when):
             m.confidence = _combine(m.confidence, weight)
             if not m.start and when[0]:
