@@ -1,4 +1,4 @@
-from cityties.resolve import MERGE_SCORE, Summary, best_match, dates_compatible, score
+from cityties.resolve import MERGE_SCORE, Summary, best_match, cluster, dates_compatible, score
 
 
 def s(etype="forum", start="2023-09-24", end="2023-09-26", **kw):
@@ -31,3 +31,16 @@ def test_bare_years_and_undated_never_merge():
 
 def test_month_precision_overlaps_a_day_in_it():
     assert dates_compatible(s(start="2023-09", end="2023-09"), s())
+
+
+def test_cluster_joins_reports_from_other_articles_only():
+    a = s(location="1", places={"1", "2"})
+    ids = cluster([("x", a), ("y", s(location="1")), ("x", s(location="1")), ("z", s(start="2025-01-01"))])
+    assert ids[0] == ids[1]
+    assert ids[2] != ids[0]  # same article: the extractor already kept them apart
+    assert ids[3] not in ids[:3]
+
+
+def test_cluster_is_deterministic():
+    items = [(str(i), s(location="1")) for i in range(4)]
+    assert cluster(items) == cluster(items) == [0, 0, 0, 0]

@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from cityties import queries, sources
-from cityties.evalformat import document_to_eval
+from cityties.evalformat import documents_to_eval
 from cityties.ingest import ingest as run_ingest
 from cityties.ingest import processed
 from cityties.settings import Settings
@@ -195,12 +195,13 @@ def extract(
     if format != "eval":
         _fail(f"unknown format {format!r} (known: eval)")
     root = directory if directory.is_dir() else directory.parent
+    docs = []
     for item in processed(sources.read([str(directory)]), 1):
         if isinstance(item, sources.Failure):
             err.print(f"[yellow]skipped[/yellow] {item.source}: {item.reason}")
-            continue
-        name = str(Path(item.source).relative_to(root))
-        line = document_to_eval(item, name, State.settings.event_threshold)
+        else:
+            docs.append((str(Path(item.source).relative_to(root)), item))
+    for line in documents_to_eval(docs, State.settings.event_threshold):
         sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from cityties.document import Document, Mention, PlaceRef
+from cityties.resolve import cluster, mention_summary
 
 
 def _place(ref: PlaceRef) -> dict:
@@ -29,11 +30,15 @@ def mention_to_event(m: Mention) -> dict:
     }
 
 
-def document_to_eval(doc: Document, name: str, threshold: float) -> dict:
-    """A document's events that clear the confidence threshold, as one SCHEMA.md line."""
-    return {
-        "doc": name,
-        "language": doc.language,
-        "published": doc.published.isoformat() if doc.published else None,
-        "events": [mention_to_event(m) for m in doc.mentions if m.confidence >= threshold],
-    }
+def documents_to_eval(docs: list[tuple[str, Document]], threshold: float) -> list[dict]:
+    """Each document's events that clear the confidence threshold, as SCHEMA.md lines; events
+    that resolution puts together across documents share a "cluster" value."""
+    kept = [(name, doc, [m for m in doc.mentions if m.confidence >= threshold]) for name, doc in docs]
+    ids = iter(cluster([(name, mention_summary(m)) for name, _, ms in kept for m in ms]))
+    lines = []
+    for name, doc, mentions in kept:
+        events = [mention_to_event(m) | {"cluster": next(ids)} for m in mentions]
+        lines.append({"doc": name, "language": doc.language,
+                      "published": doc.published.isoformat() if doc.published else None,
+                      "events": events})
+    return lines

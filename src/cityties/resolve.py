@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cityties.document import Mention
+from cityties.textmatch import fold_key
+
 # A mention joins an event when their shared evidence scores at least this. One shared place
 # scores 1 and a shared location or person 2, so a same-type, same-date report needs the same
 # location or a named person in common, or two shared places: a lone shared city (Seoul hosts
@@ -56,3 +59,38 @@ def best_match(mention: Summary, candidates: dict[int, Summary]) -> int | None:
     if scored and scored[0][0] >= MERGE_SCORE:
         return -scored[0][1]
     return None
+
+
+def mention_summary(m: Mention) -> Summary:
+    """The resolution keys of an extracted mention (the same keys the store's facts hold)."""
+    return Summary(
+        type=m.type, start=m.start, end=m.end,
+        location=str(m.location.value.geonameid) if m.location else None,
+        places={str(p.value.geonameid) for p in m.places} | {str(h.value.geonameid) for h in m.hosts},
+        people={fold_key(p.value.name) for p in m.people},
+        organizations={o.value for o in m.organizations},
+    )
+
+
+def cluster(items: list[tuple[str, Summary]]) -> list[int]:
+    """Cluster ids for (article, summary) pairs, in order, as the store would assign them
+    incrementally: each joins the best earlier cluster without a mention of its own article."""
+    clusters: dict[int, Summary] = {}
+    articles: dict[int, set[str]] = {}
+    out = []
+    for article, summary in items:
+        open_clusters = {cid: s for cid, s in clusters.items() if article not in articles[cid]}
+        cid = best_match(summary, open_clusters)
+        if cid is None:
+            cid = len(clusters)
+            clusters[cid] = Summary(summary.type, summary.start, summary.end, summary.location,
+                                    set(summary.places), set(summary.people), set(summary.organizations))
+            articles[cid] = set()
+        else:
+            merged = clusters[cid]
+            merged.places |= summary.places
+            merged.people |= summary.people
+            merged.organizations |= summary.organizations
+        articles[cid].add(article)
+        out.append(cid)
+    return out

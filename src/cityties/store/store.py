@@ -125,7 +125,7 @@ class Store:
         for fact in facts:
             self._ensure_entity(session, fact)
         summary = _summary_of(m.type, m.start, m.end, facts)
-        event_id = best_match(summary, self._candidates(session, summary)) if m.start else None
+        event_id = best_match(summary, self._candidates(session, summary, doc.id)) if m.start else None
         ev = session.get(Event, event_id) if event_id else None
         if ev is None:
             ev = Event(type=m.type, name=m.name, start=m.start, end=m.end, confidence=m.confidence,
@@ -156,11 +156,13 @@ class Store:
                 session.add(Organization(name=fact["value"]))
                 session.flush()
 
-    def _candidates(self, session: Session, summary: Summary) -> dict[int, Summary]:
-        """Blocking: stored events of the same type dated in the same month."""
+    def _candidates(self, session: Session, summary: Summary, article: str) -> dict[int, Summary]:
+        """Blocking: stored events of the same type dated in the same month, none of whose
+        mentions comes from this article (the extractor already split its events apart)."""
         month = (summary.start or "")[:7]
-        rows = session.scalars(select(Event).where(Event.type == summary.type,
-                                                   Event.start.startswith(month))).all()
+        own = select(MentionRow.event_id).where(MentionRow.article_id == article, MentionRow.event_id.is_not(None))
+        rows = session.scalars(select(Event).where(Event.type == summary.type, Event.start.startswith(month),
+                                                   Event.id.not_in(own))).all()
         return {ev.id: _summary_of(ev.type, ev.start, ev.end,
                                    [{"field": f.field, "value": f.value} for f in ev.facts])
                 for ev in rows}
