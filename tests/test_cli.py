@@ -63,6 +63,8 @@ def test_extract_prints_schema_lines_without_a_database(runner, tmp_path, good_a
     assert vi["published"] == "2024-05-14"
     assert any(e["type"] == "agreement" and e["start"] == "2024-05-14" for e in vi["events"])
     assert not db.exists()
+    clusters = {x["doc"]: {e["cluster"] for e in x["events"] if e["type"] == "agreement"} for x in lines}
+    assert clusters["vi_danang_fukuoka.txt"] == clusters["en_danang_fukuoka.txt"]  # one event, two languages
 
 
 def test_stats_counts(runner, settings):
