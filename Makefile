@@ -28,6 +28,7 @@ eval: $(VENV)/.installed
 	@mkdir -p build
 	@$(BIN)/cityties extract --format eval $(SHARED)/eval/dev > build/eval.jsonl
 	@$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/dev build/eval.jsonl
+	@$(BIN)/python scripts/eval_report.py $(SHARED)/eval/score.py $(SHARED)/eval/dev build/eval.jsonl --floor eval_floor.json
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_pipeline.py
