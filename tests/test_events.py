@@ -188,3 +188,40 @@ def test_days_of_one_trip_are_one_visit():
 
 def test_meetings_on_different_days_stay_apart():
     assert two_days("held talks", "meeting") == [("2014-03-02", "2014-03-02"), ("2014-03-05", "2014-03-05")]
+
+
+def test_signing_during_a_visit_is_located_where_the_visit_went():
+    doc = make_doc("A delegation from Busan visited Hue on May 2. Busan and Hue signed an MOU on May 2.")
+    trigger(doc, "visited", "visit")
+    trigger(doc, "signed an MOU", "agreement")
+    place(doc, "Busan", "Busan", "KR", 1838524)
+    place(doc, "Hue", "Hue", "VN", 1580240)
+    place(doc, "Busan", "Busan", "KR", 1838524, nth=1)
+    place(doc, "Hue", "Hue", "VN", 1580240, nth=1)
+    date(doc, "May 2", "2024-05-02")
+    span, sent = at(doc, "May 2", 1)
+    doc.dates.append(DateRef("2024-05-02", "2024-05-02", "May 2", span, sent))
+    by_type = {m.type: m for m in events.run(doc).mentions}
+    assert by_type["agreement"].location.value.name == "Hue"
+
+
+def test_background_tie_has_no_location_without_an_explicit_word():
+    doc = make_doc("Busan and Hue became sister cities in 2004.")
+    span, sent = at(doc, "sister cities")
+    doc.triggers.append(TriggerRef(events.TIE, "sister cities", span, sent, 1.0))
+    place(doc, "Busan", "Busan", "KR", 1838524)
+    place(doc, "Hue", "Hue", "VN", 1580240)
+    date(doc, "2004", "2004")
+    (m,) = events.run(doc).mentions
+    assert m.from_tie and m.location is None and len(m.places) == 2
+
+
+def test_city_counts_belong_to_gatherings_not_to_visits():
+    from cityties.document import CountRef
+    doc = make_doc("A delegation visited Hue, one of 16 partner cities, bringing 12 delegates.")
+    trigger(doc, "delegation visited", "visit")
+    for surface, key, value in (("16 partner cities", "cities", 16), ("12 delegates", "delegates", 12)):
+        span, sent = at(doc, surface)
+        doc.counts.append(CountRef(key, value, surface, span, sent))
+    (m,) = events.run(doc).mentions
+    assert {k: v.value for k, v in m.counts.items()} == {"delegates": 12}

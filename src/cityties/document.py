@@ -150,6 +150,8 @@ class Mention:
     themes: list[SlotValue] = field(default_factory=list)  # value: str
     counts: dict[str, SlotValue] = field(default_factory=dict)  # value: int
     date_sentence: int | None = None
+    seeds: list[int] = field(default_factory=list)  # sentences whose triggers report this event
+    from_tie: bool = False  # made from a dated standing relation ("sister cities since 1992")
 
 
 @dataclass

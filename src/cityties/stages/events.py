@@ -53,6 +53,11 @@ MULTI_DAY_TYPES = frozenset({"visit", "forum"})
 SINCE_GAP = 3
 # Event types that happen somewhere; awards and memberships are often announced without a place.
 LOCATED_TYPES = frozenset({"forum", "visit", "meeting", "agreement"})
+# How many cities, countries or organizations take part is said of gatherings and networks; a
+# visit or a signing is between two sides, so such a figure there describes something else
+# ("the merger of 3 localities", "16 partner cities so far"). Delegates and businesses count anywhere.
+GATHERING_TYPES = frozenset({"forum", "membership"})
+PEOPLE_COUNTS = frozenset({"delegates", "businesses"})
 # An anniversary count: "kỷ niệm 20 năm", "25th anniversary", "30주년".
 ANNIVERSARY_NUMBER = re.compile(r"(\d{1,3})(?:st|nd|rd|th)?")
 # Characters around an anniversary cue searched for its number.
@@ -163,6 +168,14 @@ def _same_trip(a: tuple[str | None, str | None], b: tuple[str | None, str | None
 
 def _find_or_start(mentions: list[Mention], etype: str, sent: int, weight: float,
                    when: tuple[str | None, str | None], planned: bool) -> Mention:
+    m = _continue_or_start(mentions, etype, sent, weight, when, planned)
+    if sent not in m.seeds:
+        m.seeds.append(sent)
+    return m
+
+
+def _continue_or_start(mentions: list[Mention], etype: str, sent: int, weight: float,
+                       when: tuple[str | None, str | None], planned: bool) -> Mention:
     for m in reversed(mentions):
         if m.type == etype and etype in MULTI_DAY_TYPES and _same_trip((m.start, m.end), when):
             m.confidence = _combine(m.confidence, weight)
@@ -207,7 +220,9 @@ def _owners(doc: Document, usable: dict[int, list[DateRef]]) -> tuple[list[Menti
             start, end, planned = _date_for(trig, usable.get(i, []))
             found.append(_find_or_start(mentions, etype, i, trig.weight, (start, end), planned))
         if i in ties:
-            found.append(_find_or_start(mentions, "agreement", i, TIE_WEIGHT, ties[i], False))
+            tie = _find_or_start(mentions, "agreement", i, TIE_WEIGHT, ties[i], False)
+            tie.from_tie = tie.from_tie or tie.seeds == [i]
+            found.append(tie)
         if found:
             current = found
             for j in waiting:
@@ -270,7 +285,7 @@ def _place_roles(doc: Document) -> dict[int, str]:
     """id(place) -> location | origin | destination, from the role words next to it."""
     lang = doc.language or "en"
     cues = [(m.start, m.end, m.payload[0]) for m in find(_role_matcher(lang), doc.text, lang)]
-    starts = sorted(p.span.start for p in doc.places)
+    starts = sorted([p.span.start for p in doc.places] + [c.span.start for c in doc.countries])
     roles: dict[int, str] = {}
     for place in doc.places:
         best = None
@@ -313,26 +328,48 @@ def _theme_sentences(doc: Document) -> set[int]:
     return {s for s, themes in per_sentence.items() if len(themes) >= 2 or s in cued}
 
 
-def _locate(m: Mention, roles: dict[int, str]) -> None:
-    """Location and hosts from the places' roles; a visit happens where its delegation went."""
-    places = sorted(m.places, key=lambda p: (p.sentence != m.sentence, p.sentence))
-    by_role: dict[str, list[SlotValue]] = {}
-    for slot in places:
-        by_role.setdefault(roles.get(id(slot.value), ""), []).append(slot)
+def _theme_owners(ms: list[Mention]) -> list[Mention]:
+    """Fields of cooperation in a sentence shared by several events are what an agreement among
+    them covers ("the MOU covers trade and tourism" beside the visit that brought it)."""
+    agreements = [m for m in ms if m.type == "agreement"]
+    return agreements if len(ms) > 1 and agreements else ms
+
+
+def _locate(doc: Document, m: Mention, owned: set[int], roles: dict[int, str]) -> None:
+    """Location and hosts from the places' roles, looking first at the sentences that report the
+    event, then at the rest it owns; a visit happens where its delegation went. A background
+    agreement, an award or a membership is only located by an explicit word (in, tại, 에서)."""
+    refs = [p for p in doc.places if p.sentence in owned]
     if m.type == "visit":
         order = ["destination", "location", ""]
-    elif m.type in LOCATED_TYPES:
+    elif m.type in LOCATED_TYPES and not m.from_tie:
         order = ["location", "destination", ""]
     else:
         order = ["location"]
-    for role in order:
-        candidates = [s for s in by_role.get(role, []) if s.value.kind == "city"] or by_role.get(role, [])
-        if candidates:
-            best = candidates[0]
-            confidence = best.confidence if role else best.confidence * ATTACHED_CONFIDENCE
-            m.location = SlotValue(best.value, best.sentence, confidence)
-            m.hosts = [SlotValue(best.value, best.sentence, confidence)]
-            return
+    for tier in ([p for p in refs if p.sentence in m.seeds], refs):
+        for role in order:
+            candidates = [p for p in tier if roles.get(id(p), "") == role]
+            best = next((p for p in candidates if p.kind == "city"), candidates[0] if candidates else None)
+            if best is not None:
+                confidence = (1.0 if best.sentence in m.seeds else ATTACHED_CONFIDENCE) * (1.0 if role else 0.5)
+                m.location = SlotValue(best, best.sentence, confidence)
+                m.hosts = [SlotValue(best, best.sentence, confidence)]
+                return
+
+
+def _colocate(mentions: list[Mention]) -> None:
+    """An event without an explicit place, held during a dated visit or forum, was held where
+    that visit or forum was (talks and signings during a trip, a prize handed at a congress)."""
+    for m in mentions:
+        if m.type in ("visit", "forum") or not m.start or m.from_tie:
+            continue
+        if m.location is not None and m.location.confidence >= 1.0:
+            continue
+        host = next((o for o in mentions if o.type in ("visit", "forum") and o.location and o.start
+                     and _overlaps((m.start, m.end), (o.start, o.end))), None)
+        if host is not None:
+            m.location = SlotValue(host.location.value, host.location.sentence, host.location.confidence)
+            m.hosts = [SlotValue(host.location.value, host.location.sentence, host.location.confidence)]
 
 
 def _fill(doc: Document, mentions: list[Mention], owners: dict[int, list[Mention]]) -> None:
@@ -355,17 +392,23 @@ def _fill(doc: Document, mentions: list[Mention], owners: dict[int, list[Mention
     theme_sentences = _theme_sentences(doc)
     for ref in doc.themes:
         if ref.sentence in theme_sentences:
-            for m in owners.get(ref.sentence, []):
+            for m in _theme_owners(owners.get(ref.sentence, [])):
                 _add(m.themes, ref.theme, ref.sentence, ATTACHED_CONFIDENCE)
     for ref in doc.counts:
         for m in owners.get(ref.sentence, []):
-            m.counts.setdefault(ref.key, SlotValue(ref.value, ref.sentence, ATTACHED_CONFIDENCE))
+            if ref.key in PEOPLE_COUNTS or m.type in GATHERING_TYPES:
+                m.counts.setdefault(ref.key, SlotValue(ref.value, ref.sentence, ATTACHED_CONFIDENCE))
     roles = _place_roles(doc)
+    owned: dict[int, set[int]] = {}
+    for sent, ms in owners.items():
+        for m in ms:
+            owned.setdefault(id(m), set()).add(sent)
     for m in mentions:
-        _locate(m, roles)
+        _locate(doc, m, owned.get(id(m), set()), roles)
         if m.name is None:
             m.name = next((t.name for t in doc.triggers if t.sentence == m.sentence and t.type == m.type
                            and t.name), None)
+    _colocate(mentions)
 
 
 def run(doc: Document) -> Document:
