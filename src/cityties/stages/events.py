@@ -55,8 +55,9 @@ SINCE_GAP = 3
 LOCATED_TYPES = frozenset({"forum", "visit", "meeting", "agreement"})
 # How many cities, countries or organizations take part is said of gatherings and networks; a
 # visit or a signing is between two sides, so such a figure there describes something else
-# ("the merger of 3 localities", "16 partner cities so far"). Delegates and businesses count anywhere.
-GATHERING_TYPES = frozenset({"forum", "membership"})
+# ("the merger of 3 localities", "16 partner cities so far"); talks may be held with several
+# cities at once. Delegates and businesses count anywhere.
+GATHERING_TYPES = frozenset({"forum", "membership", "meeting"})
 PEOPLE_COUNTS = frozenset({"delegates", "businesses"})
 # An anniversary count: "kỷ niệm 20 năm", "25th anniversary", "30주년".
 ANNIVERSARY_NUMBER = re.compile(r"(\d{1,3})(?:st|nd|rd|th)?")
@@ -247,29 +248,50 @@ def _refine_dates(mentions: list[Mention], owners: dict[int, list[Mention]],
             for m in owners[sent]:
                 if not m.start:
                     m.start, m.end, m.date_sentence, m.planned = d.start, d.end, sent, d.planned
-                elif len(d.start) > len(m.start) and d.start.startswith(m.start):
+                elif (len(d.start) > len(m.start) and d.start.startswith(m.start)) or _widens(d, m):
                     m.start, m.end, m.date_sentence = d.start, d.end, sent
+
+
+def _inherit_dates(mentions: list[Mention]) -> None:
+    """An undated event reported in the same sentence as a dated one happens within it ("talks
+    with 8 cities on the forum's side"): it takes that event's month, a partial date."""
+    for m in mentions:
+        if m.start:
+            continue
+        host = next((o for o in mentions if o.start and o is not m and set(o.seeds) & set(m.seeds)), None)
+        if host is not None:
+            m.start = m.end = host.start[:7]
+
+
+def _widens(d: DateRef, m: Mention) -> bool:
+    """A range of days that contains the mention's single day ("from 2 to 5 December" for "on 3
+    December"): the whole span of the event."""
+    return (len(d.start) == len(m.start) == 10 and d.end and d.end != d.start
+            and d.start <= m.start <= d.end and (m.end or m.start) <= d.end and (m.end or m.start) == m.start)
 
 
 def _absorb(mentions: list[Mention], owners: dict[int, list[Mention]]) -> list[Mention]:
     """Step 4: meetings that are a visit's talks become the visit, and visits that are a forum's
     delegations become the forum; the sentences they owned go to the event that absorbed them."""
-    def absorber(m: Mention) -> Mention | None:
-        if m.type == "meeting":
-            return next((o for o in mentions if o.type == "visit" and _overlaps((m.start, m.end), (o.start, o.end))), None)
-        if m.type == "visit":
-            forums = [o for o in mentions if o.type == "forum" and _overlaps((m.start, m.end), (o.start, o.end))]
-            if forums and (not m.start or any(o.start for o in forums)):
-                return forums[0]
-        return None
+    def during(m: Mention, etype: str, among: list[Mention]) -> Mention | None:
+        return next((o for o in among if o.type == etype and _overlaps((m.start, m.end), (o.start, o.end))), None)
 
-    into = {id(m): a for m in mentions if (a := absorber(m)) is not None}
+    into: dict[int, Mention] = {}
+    forums = [o for o in mentions if o.type == "forum"]
+    for m in mentions:
+        forum = during(m, "forum", forums) if m.type == "visit" else None
+        if forum is not None and (not m.start or any(o.start for o in forums)):
+            into[id(m)] = forum
+    visits = [o for o in mentions if o.type == "visit" and id(o) not in into]
+    for m in mentions:
+        visit = during(m, "visit", visits) if m.type == "meeting" else None
+        if visit is not None:
+            into[id(m)] = visit
     for sent, ms in owners.items():
         kept: list[Mention] = []
         for m in ms:
             target = m
-            while id(target) in into:  # a meeting during a visit that was a forum's delegation
-                target = into[id(target)]
+            target = into.get(id(m), m)
             if all(target is not k for k in kept):
                 kept.append(target)
         owners[sent] = kept
@@ -386,9 +408,14 @@ def _fill(doc: Document, mentions: list[Mention], owners: dict[int, list[Mention
     for ref in doc.organizations:
         for m in owners.get(ref.sentence, []):
             _add(m.organizations, ref.name, ref.sentence, ATTACHED_CONFIDENCE)
+    places_by_name = {p.name: p for p in doc.places}
     for ref in doc.people:
+        home = places_by_name.get(ref.of or "")
         for m in owners.get(ref.sentence, []):
             _add(m.people, ref, ref.sentence, ref.confidence)
+            if home is not None:  # the mayor of X taking part brings X in
+                _add(m.places, home, ref.sentence, ATTACHED_CONFIDENCE * ref.confidence)
+                _add(m.countries, home.country, ref.sentence, ATTACHED_CONFIDENCE)
     theme_sentences = _theme_sentences(doc)
     for ref in doc.themes:
         if ref.sentence in theme_sentences:
@@ -415,7 +442,8 @@ def run(doc: Document) -> Document:
     usable = _usable_dates(doc)
     mentions, owners = _owners(doc, usable)
     _refine_dates(mentions, owners, usable)
+    _inherit_dates(mentions)
     mentions = _absorb(mentions, owners)
     _fill(doc, mentions, owners)
-    doc.mentions = mentions
+    doc.mentions = [m for m in mentions if m.start or m.places or m.location]
     return doc
