@@ -59,6 +59,9 @@ LOCATED_TYPES = frozenset({"forum", "visit", "meeting", "agreement"})
 # cities at once. Delegates and businesses count anywhere.
 GATHERING_TYPES = frozenset({"forum", "membership", "meeting"})
 PEOPLE_COUNTS = frozenset({"delegates", "businesses"})
+# A sentence naming this many cooperation fields is a list of them even without a cue word; two
+# are often just description ("waste and air quality"). Chosen on the samples and dev pages.
+THEME_LIST = 3
 # An anniversary count: "kỷ niệm 20 năm", "25th anniversary", "30주년".
 ANNIVERSARY_NUMBER = re.compile(r"(\d{1,3})(?:st|nd|rd|th)?")
 # Characters around an anniversary cue searched for its number.
@@ -342,12 +345,12 @@ def _add(values: list[SlotValue], value: object, sent: int, confidence: float) -
 
 
 def _theme_sentences(doc: Document) -> set[int]:
-    """Sentences that speak of cooperation fields: a field cue, or a list of two themes or more."""
+    """Sentences that speak of cooperation fields: a field cue, or a list of THEME_LIST themes."""
     per_sentence: dict[int, set[str]] = {}
     for ref in doc.themes:
         per_sentence.setdefault(ref.sentence, set()).add(ref.theme)
     cued = {doc.sentence_of(start) for start, _ in _cue_spans(doc, "field")}
-    return {s for s, themes in per_sentence.items() if len(themes) >= 2 or s in cued}
+    return {s for s, themes in per_sentence.items() if len(themes) >= THEME_LIST or s in cued}
 
 
 def _theme_owners(ms: list[Mention]) -> list[Mention]:
