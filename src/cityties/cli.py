@@ -201,7 +201,7 @@ def extract(
             err.print(f"[yellow]skipped[/yellow] {item.source}: {item.reason}")
         else:
             docs.append((str(Path(item.source).relative_to(root)), item))
-    for line in documents_to_eval(docs, State.settings.event_threshold):
+    for line in documents_to_eval(docs, State.settings.event_threshold, State.settings.slot_threshold):
         sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 
