@@ -45,3 +45,11 @@ def test_event_detail_lists_sources_and_sentences(filled):
             queries.event_detail(s, 10_000)
     assert {src["language"] for src in detail["sources"]} == {"vi", "en"}
     assert all(f["sentence"] for f in detail["facts"])
+
+
+def test_min_confidence_hides_less_sure_events(filled):
+    with filled.session() as s:
+        everything = queries.list_events(s, queries.EventFilter())
+        sure = queries.list_events(s, queries.EventFilter(min_confidence=0.95))
+        assert queries.list_events(s, queries.EventFilter(min_confidence=1.01)) == []
+    assert all(e["confidence"] >= 0.95 for e in sure) and len(sure) <= len(everything)

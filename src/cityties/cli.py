@@ -103,11 +103,13 @@ def events(
     since: Annotated[Optional[str], typer.Option(help="Earliest start date (YYYY[-MM[-DD]])")] = None,
     until: Annotated[Optional[str], typer.Option(help="Latest start date (YYYY[-MM[-DD]])")] = None,
     text: Annotated[Optional[str], typer.Option(help="Full-text search")] = None,
+    min_confidence: Annotated[Optional[float], typer.Option(help="Hide events less sure than this (default: the eval threshold; 0 shows all)")] = None,
     limit: Annotated[int, typer.Option(help="At most this many events")] = 100,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list")] = False,
 ) -> None:
     """List events, newest first.  Example: cityties events --type agreement --place Seoul"""
-    flt = queries.EventFilter(type, place, country, since, until, text, limit)
+    sure = State.settings.event_threshold if min_confidence is None else min_confidence
+    flt = queries.EventFilter(type, place, country, since, until, text, sure, limit)
     rows = _ask(queries.list_events, flt)
     if as_json:
         _print_json(rows)

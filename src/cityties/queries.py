@@ -23,6 +23,7 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     text: str | None = None
+    min_confidence: float = 0.0
     limit: int = 100
 
 
@@ -76,6 +77,8 @@ def list_events(session: Session, flt: EventFilter) -> list[dict]:
         stmt = stmt.where(Event.start <= flt.until + "\uffff")
     if flt.text:
         stmt = stmt.where(_matching_text(session, flt.text))
+    if flt.min_confidence:
+        stmt = stmt.where(Event.confidence >= flt.min_confidence)
     stmt = stmt.order_by(Event.start.desc().nulls_last(), Event.id).limit(flt.limit)
     return [event_summary(ev) for ev in session.scalars(stmt)]
 
