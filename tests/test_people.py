@@ -10,7 +10,9 @@ PLACES = {  # surface -> (canonical name, country)
     "Đà Nẵng": ("Da Nang", "VN"), "Incheon": ("Incheon", "KR"), "Lyon": ("Lyon", "FR"),
     "Auckland": ("Auckland", "NZ"), "서울": ("Seoul", "KR"), "부산": ("Busan", "KR"),
     "리스본": ("Lisbon", "PT"), "대구": ("Daegu", "KR"), "Huế": ("Hue", "VN"),
+    "Gyeonggi": ("Gyeonggi", "KR"),
 }
+REGIONS = {"Gyeonggi"}  # places annotated as first-level regions; the others are cities
 ORGS = {"ASEAN": "ASEAN", "Metropolis": "Metropolis"}
 COUNTRIES = {"Lào": "LA", "Campuchia": "KH"}
 
@@ -37,7 +39,8 @@ def _spans(text: str, surfaces) -> list[tuple[int, int, str]]:
 def annotate(text: str, lang: str) -> Document:
     """A document with sentences, places, organizations and countries marked by hand."""
     doc = Document(raw=text, text=text, language=lang, sentences=_sentences(text))
-    doc.places = [PlaceRef(0, PLACES[s][0], PLACES[s][1], "city", s, Span(a, b), doc.sentence_of(a))
+    doc.places = [PlaceRef(0, PLACES[s][0], PLACES[s][1], "region" if s in REGIONS else "city", s, Span(a, b),
+                           doc.sentence_of(a))
                   for a, b, s in _spans(text, PLACES)]
     doc.organizations = [OrgRef(ORGS[s], s, Span(a, b), doc.sentence_of(a)) for a, b, s in _spans(text, ORGS)]
     doc.countries = [CountryRef(COUNTRIES[s], s, Span(a, b), doc.sentence_of(a)) for a, b, s in _spans(text, COUNTRIES)]
@@ -134,3 +137,106 @@ def test_person_refs_carry_span_and_sentence():
     [ref] = doc.people
     assert (ref.surface, ref.sentence, ref.confidence) == ("Trần Văn Bình", 1, people.FULL_CONFIDENCE)
     assert doc.text[ref.span.start:ref.span.end] == "Trần Văn Bình"
+
+
+def test_a_plural_title_covers_every_name_of_its_list():
+    text = "Councillors Anna Berg, Tom Hale and Ruth Pike joined Mayor Tamati Reed in Lyon."
+    assert found(text, "en") == [("Anna Berg", "councillor", None), ("Tom Hale", "councillor", None),
+                                 ("Ruth Pike", "councillor", None), ("Tamati Reed", "mayor", None)]
+
+
+def test_a_plural_title_after_a_singular_one():
+    text = "The group had Deputy Mayor Tom Hale and councillors Anna Berg and Ruth Pike in it."
+    assert found(text, "en") == [("Tom Hale", "deputy mayor", None), ("Anna Berg", "councillor", None),
+                                 ("Ruth Pike", "councillor", None)]
+
+
+def test_a_list_under_a_plural_title_may_hold_a_first_name_read_as_a_place():
+    assert found("Councillors Anna Berg and Lyon Pike left.", "en") == [
+        ("Anna Berg", "councillor", None), ("Lyon Pike", "councillor", None)]
+    # where the word stands alone too, it is the place: the list ends there
+    assert found("Councillors Anna Berg and Lyon Pike left. Lyon is calm.", "en") == [
+        ("Anna Berg", "councillor", None)]
+
+
+def test_untitled_names_in_a_list_of_titled_people():
+    text = "Mayor Rosa Delgado, City Manager Tom Hale, Anna Berg and Ruth Pike led the group."
+    assert found(text, "en") == [("Rosa Delgado", "mayor", None), ("Tom Hale", "city manager", None),
+                                 ("Anna Berg", None, None), ("Ruth Pike", None, None)]
+
+
+def test_lists_that_hold_no_untitled_people():
+    # one title only: what follows "and" may be anything
+    assert found("Mayor Rosa Delgado and First Lady Ruth Pike arrived.", "en") == [("Rosa Delgado", "mayor", None)]
+    # a place's body, and a name that a link word continues, are organizations
+    text = "Mayor Rosa Delgado, Deputy Mayor Tom Hale, Auckland Council and Harbour Board of Trade came."
+    assert found(text, "en") == [("Rosa Delgado", "mayor", None), ("Tom Hale", "deputy mayor", None)]
+
+
+def test_a_vietnamese_stop_word_may_end_a_name():
+    # "Năm" (year) starts sentences, and is a given name
+    text = "Theo ông Trần Văn Năm - Chủ tịch UBND TP Huế, hai bên đã ký. Năm nay trời mưa."
+    assert found(text, "vi") == [("Trần Văn Năm", "chairman of the people's committee", "Hue")]
+
+
+def test_an_english_stop_word_ends_a_title_case_name():
+    assert found("Mayor Rosa Delgado At Forum", "en") == [("Rosa Delgado", "mayor", None)]
+
+
+def test_a_possessive_ends_a_name():
+    text = "Seoul Mayor Oh Se-hoon's visit ended. Mayor Oh's plan stands."
+    assert found(text, "en") == [("Oh Se-hoon", "mayor", "Seoul"), ("Oh Se-hoon", "mayor", "Seoul")]
+
+
+def test_a_place_the_gazetteer_does_not_know_between_title_and_name():
+    text = ("The Mayor of Greater Riverside Borough, Tom Hale, and the Mayor of Auckland Harbour and "
+            "Islands District, Tamati Reed, spoke.")
+    assert found(text, "en") == [("Tom Hale", "mayor", None), ("Tamati Reed", "mayor", "Auckland")]
+
+
+def test_a_possessive_between_a_name_and_its_title():
+    assert found("Tom Hale, the festival's director, said so.", "en") == [("Tom Hale", "director", None)]
+    text = "The council chose Anna Maria Berg, its Manager Records and Archives, for the trip."
+    assert found(text, "en") == [("Anna Maria Berg", "manager", None)]
+
+
+def test_the_last_words_of_a_longer_name_join_it():
+    text = "The council chose Anna Maria Berg, its Manager Records, for the trip. Mrs Maria Berg leaves today."
+    assert found(text, "en") == [("Anna Maria Berg", "manager", None), ("Anna Maria Berg", "manager", None)]
+
+
+def test_a_title_with_its_place_inside():
+    text = "Le Van Binh, Vice Chairman of the Hà Nội People's Committee, met Chairman of the Huế People's Council Tran Hoa."
+    assert found(text, "en") == [("Le Van Binh", "vice chairman of the people's committee", "Hanoi"),
+                                 ("Tran Hoa", "chairman of the people's council", "Hue")]
+
+
+def test_an_acronym_of_a_body_named_after_a_place_stands_for_the_place():
+    text = "Officials of the Lyon Metropolitan Council (LMC) met us. LMC Mayor Rosa Delgado spoke."
+    assert found(text, "en") == [("Rosa Delgado", "mayor", "Lyon")]
+
+
+def test_a_guessed_place_of_the_title_level():
+    text = "Đoàn TP Incheon thuộc tỉnh Gyeonggi do Thị trưởng Yoo Jeong-bok dẫn đầu."
+    assert found(text, "vi") == [("Yoo Jeong-bok", "mayor", "Incheon")]
+
+
+def test_korean_name_in_parentheses_with_its_title():
+    assert found("서울시(시장 오세훈)와 부산시가 협약을 맺었다.", "ko") == [("Oh Se-hoon", "mayor", "Seoul")]
+    assert found("한 수협 조합장(김민수)이 참석했다.", "ko") == [
+        ("Kim Min-soo", "head of the fisheries cooperative", None)]
+    # a foreign name's Hangul spelling cannot give its Latin one
+    assert found("대구시(시장 쿵판핑)와 만났다.", "ko") == []
+
+
+def test_korean_latin_name_in_capitals():
+    assert found("오이벡(OYBEK KARIMOV) 부산시 부시장이 왔다.", "ko") == [("Oybek Karimov", "vice mayor", "Busan")]
+
+
+def test_korean_genitive_word_before_a_title_is_no_name():
+    assert found("이날 여러 도시의 시장이 모였다.", "ko") == []
+
+
+def test_korean_family_name_mention_takes_the_guessed_place():
+    text = "서울시 대표단은 박민수 부시장이 이끌었다. 박 부시장은 웃었다."
+    assert found(text, "ko") == [("Park Min-soo", "vice mayor", "Seoul"), ("Park Min-soo", "vice mayor", "Seoul")]

@@ -1,17 +1,25 @@
 """People and their titles: a name next to a title ("Chủ tịch UBND TP HCM Phan Văn Mãi", "Mayor
 Eric Adams", "오세훈 서울시장"), after an honorific ("ông ..."), or followed by an appositive title
-("Eric Adams, the mayor of ..."); `of` is the place, organization or country the title belongs to.
+("Eric Adams, the mayor of ..."); `of` is the place, organization or country the title belongs to,
+by its canonical name.
 
 1. Title then name: a title, with the places, link words and honorifics after it, claims the
-   name that follows ("Chủ tịch UBND TP HCM Phan Văn Mãi").
-2. Name then titles: a name, a separator and a chain of unclaimed titles ("ông A - X, Y").
-3. Title, place, comma, name: the looser form of 1 for titles still unclaimed
-   ("Thị trưởng Seoul, ông Oh Se-hoon", "Vice-Mayor of Xiamen, Zhuang Rongliang").
-4. Honorific then name; Korean: a Hangul name (romanized) or a Latin name in parentheses before
-   "<place>시장".
-5. One-word mentions ("Mayor Oh", "ông Mãi", "박 시장") join a person found in full; a title
-   without a name makes no one. Mentions of one person lend each other a missing title or place,
-   and a title still without a place takes the nearest unclaimed one earlier in its sentence.
+   name that follows ("Chủ tịch UBND TP HCM Phan Văn Mãi"). A title with a place inside it is
+   read whole ("chairman of the Da Nang People's Committee").
+2. Name then titles: a name, a separator, a possessive ("its", "the show's") and a chain of
+   unclaimed titles ("ông A - X, Y", "A, its Manager").
+3. Title, place, comma, name: the looser form of 1 for titles still unclaimed ("Thị trưởng
+   Seoul, ông Oh Se-hoon", "Vice-Mayor of Xiamen, Zhuang Rongliang"), also through a place name
+   the gazetteer does not know ("the Mayor of Derry City and Strabane District, Maolíosa McHugh").
+4. Honorific then name; Korean (people_ko): a Hangul name (romanized) or a Latin name in
+   parentheses before "<place>시장", or a name in parentheses with its title.
+5. Lists: names after a titled name, joined by commas and "and", are people too: they share a
+   plural title ("Councillors A, B and C"), and are taken untitled from a list of several titled
+   people ("Mayor A, City Manager B, C and D").
+6. One-word mentions ("Mayor Oh", "ông Mãi", "박 시장") and the last words of a longer name
+   ("Mrs Harris Mitchell") join a person found in full; a title without a name makes no one.
+   Mentions of one person lend each other a missing title or place, and a title still without a
+   place takes the nearest unclaimed one earlier in its sentence, of its level if there is one.
 """
 from __future__ import annotations
 
@@ -25,9 +33,9 @@ from babel import Locale
 from cityties.document import Document, PersonRef, Sentence, Span
 from cityties.lexicon import table
 from cityties.stages.lexmatch import COMPOUNDING, labelled, lexicon_matcher, spelling
-from cityties.stages.romanize import romanize_name, surnames
+from cityties.stages.people_ko import korean_people
 from cityties.stages.triggers import find_triggers
-from cityties.textmatch import fold_key, is_hangul
+from cityties.textmatch import fold, fold_key
 
 # A full name has at least two capitalized words; one word after a title is a short mention of
 # someone named in full elsewhere ("Mayor Oh"), never a new person.
@@ -38,19 +46,46 @@ MAX_NAME_WORDS = 4
 # What separates a name from the title that describes it ("ông A - Chủ tịch", "A, mayor of").
 SEPARATORS = ",-–—(:"
 # Confidence by how the person was found: a name next to its title is nearly always right; a
-# short mention joined to a known person less so; a name after an honorific alone may be anyone.
+# short mention joined to a known person less so, an untitled name in a list of titled people
+# (it may be a company's) less again; a name after an honorific alone may be anyone.
 FULL_CONFIDENCE = 0.9
 SHORT_CONFIDENCE = 0.7
+LIST_CONFIDENCE = 0.6
 UNTITLED_CONFIDENCE = 0.5
 # A title's place guessed from the nearest unclaimed place earlier in the sentence.
 GUESSED_OF_CONFIDENCE = 0.6
 # Honorifics-file kinds that can never be part of a name; Korean link words ("시", "도") are
 # also common syllables of Korean names, so they block nothing there.
 BLOCKING_KINDS = frozenset({"person", "stop", "link"})
-# A capitalized word or a single-letter initial ("José I. Blandón"), hyphens inside ("Se-hoon").
-TOKEN = re.compile(r"[^\W\d_]\.|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-# A Latin name in parentheses after its Hangul form: "호세 블란돈(José I. Blandón)".
-HANGUL_LATIN = re.compile(r"([가-힣]+)\(([A-Za-zÀ-ɏ][^()]*)\)")
+# Languages whose stop words ("Sáng", "Năm", "Nhân", "Hai": morning, year, on the occasion of,
+# two) are also given-name syllables ("Võ Thành Nhân"): there a stop word only cannot begin a
+# name. Vietnamese headlines are in sentence case, so a capitalized stop word right after a name
+# is part of it; English title-case headlines ("Mayor Oh Se-hoon At Forum") make that unsafe there.
+INNER_STOP_LANGS = frozenset({"vi"})
+# Words that join the items of a list of people ("A, B and C"), by language; Korean lists use
+# particles and are not read as lists.
+LIST_WORDS = {"en": ("and", "&"), "vi": ("và",)}
+# An untitled name in a list is a person when the list holds at least this many titled people
+# ("Mayor A, City Manager B, C and D"); after a single title ("Mayor A and First Lady B") the
+# next capitalized words may be anything.
+LIST_MIN_TITLED = 2
+# Longest place name the gazetteer may not know, between "Mayor of" and ", <name>" ("Derry City
+# and Strabane District" has 5 words); longer runs are clauses, not names.
+PLACE_PHRASE_WORDS = 6
+# Words in a role that tell the level of place it belongs to, so that a mayor's guessed place is
+# the city, not the province around it ("TP Niihama thuộc tỉnh Ehime ... Thị trưởng X").
+ROLE_LEVELS = (("region", ("governor", "provincial", "province", "prefectural", "regional", "state")),
+               ("city", ("mayor", "city", "municipal", "town")))
+# A capitalized word or a single-letter initial ("José I. Blandón"), hyphens and apostrophes inside
+# ("Se-hoon", "O'Brien"), but not a possessive 's, which ends the name ("Oh Se-hoon's visit").
+TOKEN = re.compile(r"[^\W\d_]\.|[^\W\d_]+(?:-[^\W\d_]+|['’](?![sS]\b)[^\W\d_]+)*")
+# An English possessive of a common noun between an appositive's comma and its title ("Ugo
+# Valenti, the show's director"); a place's possessive ("Seoul's") is a link word.
+POSSESSIVE_NOUN = re.compile(r"\b[a-z]+['’]s$")
+# The capitalized words after a place inside a title ("chairman of the Da Nang People's Committee").
+CAPITALIZED_RUN = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*")
+# An acronym defined after a place-based body: "Bhubaneswar Municipal Corporation (BMC)".
+ACRONYM_DEFINITION = re.compile(r" ((?:[A-Z][\w'’-]* ){0,4}[A-Z][\w'’-]*) ?\(([A-Z]{2,6})\)")
 
 Name = tuple[int, int, int]  # start, end, number of capitalized words
 
@@ -62,6 +97,7 @@ class Entity(NamedTuple):
     end: int
     name: str
     kind: str  # "place" | "org" | "country"
+    level: str | None = None  # a place's PlaceRef.kind: "city" | "region"
 
 
 # What a title belongs to (roles.tsv's scope column): a place (mayor of X), an organization
@@ -75,6 +111,7 @@ class Role(NamedTuple):
     end: int
     role: str
     scope: str  # one of ROLE_SCOPES
+    inner: Entity | None = None  # a place written inside the title ("chairman of the Da Nang ...")
 
 
 @dataclass
@@ -97,6 +134,12 @@ def _words_of_kind(lang: str, kind: str) -> frozenset[str]:
     return frozenset(spelling(row[0]) for row in table(lang, "honorifics") if row[1:2] == (kind,))
 
 
+@lru_cache(maxsize=None)
+def _role_phrases(lang: str) -> dict[str, tuple[str, str]]:
+    """roles.tsv by folded phrase: (role, scope)."""
+    return {fold(row[0]): (row[1], row[2]) for row in table(lang, "roles")}
+
+
 def _by(entities: list[Entity], scope: str) -> Entity:
     """Of entities at one spot (Singapore the city and the country), the one the title's scope wants."""
     return next((e for e in entities if e.kind == scope), entities[0])
@@ -110,12 +153,19 @@ def _blank(text: str, entities: list[Entity]) -> str:
     return "".join(chars)
 
 
+def _plural(role: Role, text: str) -> bool:
+    """A title written in the plural ("Councillors" for the role "councillor") names several people."""
+    written, meant = text[role.start:role.end].split()[-1].lower(), role.role.split()[-1]
+    return written.endswith("s") and not meant.endswith("s")
+
+
 class _Scan:
     """What the name search looks at in one text, computed once."""
 
+    by = staticmethod(_by)
+
     def __init__(self, text: str, lang: str, entities: list[Entity]):
         self.text, self.lang = text, lang
-        self.roles = [Role(s, e, row[0], row[1]) for s, e, row in labelled(lexicon_matcher(lang, "roles"), text, lang)]
         self.starting: dict[int, list[Entity]] = {}
         self.ending: dict[int, list[Entity]] = {}
         for ent in entities:
@@ -126,13 +176,44 @@ class _Scan:
         self.links = {s: e for s, e, kind in marks if kind == "link"}
         self.link_ends = {e: s for s, e, kind in marks if kind == "link"}
         self.honorifics = {s: e for s, e, kind in marks if kind == "person"}
+        roles = [Role(s, e, row[0], row[1]) for s, e, row in labelled(lexicon_matcher(lang, "roles"), text, lang)]
+        self.roles = self._with_inner_places(roles)
         blocking = BLOCKING_KINDS - {"link"} if lang in COMPOUNDING else BLOCKING_KINDS
+        blocking = blocking - {"stop"} if lang in INNER_STOP_LANGS else blocking
         spans = [(r.start, r.end) for r in self.roles] + [(x.start, x.end) for x in entities]
         spans += [(s, e) for s, e, kind in marks if kind in blocking]
         spans += [(t.start, t.end) for t in find_triggers(text, lang)]
         self.blocked = bytearray(len(text))
         for s, e in spans:
             self.blocked[s:e] = b"\x01" * (e - s)
+        self.stops = bytearray(len(text))
+        for s, e, kind in marks:
+            if kind == "stop":
+                self.stops[s:e] = b"\x01" * (e - s)
+        joiners = "|".join(map(re.escape, LIST_WORDS.get(lang, ())))
+        self.list_gap = re.compile(rf" *,(?: (?:{joiners}))? +| +(?:{joiners}) +" if joiners else r" *, +")
+
+    def _with_inner_places(self, roles: list[Role]) -> list[Role]:
+        """A title with its place inside ("chairman of the Da Nang People's Committee") as the one
+        title roles.tsv has without the place ("Chairman of the People's Committee")."""
+        phrases, out = _role_phrases(self.lang), []
+        for role in roles:
+            p, links = role.end, []
+            while (q := self.skip_spaces(p)) in self.links:
+                links.append(self.text[q:self.links[q]])
+                p = self.links[q]
+            q = self.skip_spaces(p)
+            places = self.starting.get(q, [])
+            run = CAPITALIZED_RUN.match(self.text, max((e.end for e in places), default=q) + 1) if places else None
+            words = run.group().split() if run else []
+            for n in range(len(words), 0, -1):
+                phrase = " ".join([self.text[role.start:role.end], *links, *words[:n]])
+                if (hit := phrases.get(fold(phrase))) and hit[0] != role.role:
+                    end = run.start() + len(" ".join(words[:n]))
+                    role = Role(role.start, end, hit[0], hit[1], _by(places, "place"))
+                    break
+            out.append(role)
+        return out
 
     def skip_spaces(self, pos: int) -> int:
         while pos < len(self.text) and self.text[pos] == " ":
@@ -173,17 +254,22 @@ class _Scan:
         return _by(self.ending[p], scope) if p in self.ending else None
 
     def of(self, role: Role) -> Entity | None:
-        return self.attached_after(role.end, role.scope)[1] or self.entity_before(role.start, role.scope)
+        return role.inner or self.attached_after(role.end, role.scope)[1] or self.entity_before(role.start, role.scope)
 
-    def _fits(self, m: re.Match, relaxed: bool) -> bool:
+    def _fits(self, m: re.Match, relaxed: bool, first: bool) -> bool:
         """A capitalized word free of titles, places and triggers (any capitalized word when relaxed,
-        as inside parentheses), or a lower-case particle of a foreign name ("van")."""
+        as inside parentheses), or a lower-case particle of a foreign name ("van"). A stop word
+        never begins a name (in INNER_STOP_LANGS it may go on one)."""
         word = m.group()
         if spelling(word) in _words_of_kind(self.lang, "particle"):
             return True
         if not word[0].isupper():
             return False
-        return relaxed or not (any(self.blocked[m.start():m.end()]) or (len(word) > 1 and word.isupper()))
+        if relaxed:
+            return True
+        if first and any(self.stops[m.start():m.end()]):
+            return False
+        return not (any(self.blocked[m.start():m.end()]) or (len(word) > 1 and word.isupper()))
 
     @staticmethod
     def _trim(words: list[re.Match]) -> Name | None:
@@ -199,7 +285,7 @@ class _Scan:
         """The name starting at pos (after spaces): capitalized words one space apart."""
         words: list[re.Match] = []
         p = self.skip_spaces(pos)
-        while (m := TOKEN.match(self.text, p)) and self._fits(m, relaxed):
+        while (m := TOKEN.match(self.text, p)) and self._fits(m, relaxed, first=not words):
             words.append(m)
             if self.text[m.end():m.end() + 1] != " ":
                 break
@@ -207,18 +293,21 @@ class _Scan:
         return self._trim(words)
 
     def name_before(self, pos: int) -> Name | None:
-        """The name ending at pos (before spaces)."""
+        """The name ending at pos (before spaces); a stop word it begins with is left out
+        ("Theo Nguyễn Văn A" -> "Nguyễn Văn A")."""
         end = self.skip_spaces_back(pos)
         words: list[re.Match] = []
         for m in reversed(list(TOKEN.finditer(self.text, self.text.rfind("\n", 0, end) + 1, end))):
-            if m.end() != (words[0].start() - 1 if words else end) or not self._fits(m, False):
+            if m.end() != (words[0].start() - 1 if words else end) or not self._fits(m, False, first=False):
                 break
             words.insert(0, m)
+        while words and any(self.stops[words[0].start():words[0].end()]):
+            words = words[1:]
         return self._trim(words)
 
     def titles_before(self, role: Role, claimed: set[Role]) -> tuple[int, list[Role]] | None:
-        """Walk back from a title over separators, links, places and unclaimed titles to where a
-        name must end; the titles crossed describe it. None when no separator was crossed."""
+        """Walk back from a title over separators, links, possessives, places and unclaimed titles
+        to where a name must end; the titles crossed describe it. None when no separator was crossed."""
         chain, crossed, p = [role], False, role.start
         ends = {r.end: r for r in self.roles if r not in claimed}
         while True:
@@ -227,6 +316,8 @@ class _Scan:
                 p, crossed = p - 1, True
             elif p in self.link_ends:
                 p = self.link_ends[p]
+            elif possessive := POSSESSIVE_NOUN.search(self.text, 0, p):
+                p = possessive.start()
             elif p in self.ending:
                 p = min(e.start for e in self.ending[p])
             elif p in ends:
@@ -235,17 +326,74 @@ class _Scan:
             else:
                 return (p, chain) if crossed else None
 
+    def name_after_place_phrase(self, pos: int) -> Name | None:
+        """After "Mayor of", a place name the gazetteer does not know (capitalized words, maybe
+        joined by link or list words, no title among them), a comma, and the name."""
+        p, last, count = self.skip_spaces(pos), None, 0
+        joiners = LIST_WORDS.get(self.lang, ())
+        while count < PLACE_PHRASE_WORDS and (m := TOKEN.match(self.text, p)):
+            if any(r.start < m.end() and m.start() < r.end for r in self.roles):
+                return None
+            if m.group()[0].isupper():
+                last = m.end()
+            elif m.group() not in joiners and p not in self.links:
+                break
+            count, p = count + 1, m.end() + 1
+            if self.text[m.end():m.end() + 1] != " ":
+                break
+        if last is None or self.text[last:last + 1] != ",":
+            return None
+        start = self.skip_spaces(last + 1)
+        return self.name_after(self.honorifics.get(start, start))
+
+    def next_item(self, pos: int) -> int | None:
+        """Where the next item of a list starts after pos (past ", ", " and ", ", and "), if any."""
+        m = self.list_gap.match(self.text, pos)
+        return m.end() if m else None
+
+    def list_name(self, pos: int, place_word: bool) -> Name | None:
+        """An untitled full name as a list item, its first word maybe read as a place where
+        place_word; a name followed by a link word is the start of an organization's name
+        ("Cupertino Chamber of Commerce"), not a person."""
+        name = self.name_after(pos) or (self._given_name_like_place(pos) if place_word else None)
+        if not name or not MIN_NAME_WORDS <= name[2] <= MAX_NAME_WORDS:
+            return None
+        return None if self.skip_spaces(name[1]) in self.links else name
+
+    def _given_name_like_place(self, pos: int) -> Name | None:
+        """A two-word name whose first word the gazetteer reads as a place ("Graham Lewis"): only
+        where the text never writes that word without the same next word, as it would the place
+        ("Busan Bank" in an article that names Busan is no one)."""
+        place = next((e for e in self.starting.get(pos, []) if " " not in self.text[e.start:e.end]), None)
+        if place is None or self.text[place.end:place.end + 1] != " ":
+            return None
+        rest = self.name_after(place.end + 1)
+        if not rest or rest[0] != place.end + 1 or rest[2] != 1:
+            return None
+        word, surname = self.text[place.start:place.end], self.text[rest[0]:rest[1]]
+        if any(self.text[m.end():m.end() + len(surname) + 1] != " " + surname
+               for m in re.finditer(rf"\b{re.escape(word)}\b", self.text)):
+            return None
+        return place.start, rest[1], 2
+
 
 def _record(scan: _Scan, found: dict[tuple[int, int], Found], name: Name,
-            titles: list[tuple[Role, Entity | None]]) -> None:
+            titles: list[tuple[Role, Entity | None]]) -> Found:
     start, end, words = name
     record = found.setdefault((start, end), Found(start, end, scan.text[start:end], short=words < MIN_NAME_WORDS))
     record.titles.extend(titles)
+    return record
 
 
-def _title_then_name(scan: _Scan, found: dict[tuple[int, int], Found], claimed: set[Role], loose: bool) -> None:
+Heads = dict[int, tuple[Found, Role, Entity | None]]  # title start -> the name it claimed
+
+
+def _title_then_name(scan: _Scan, found: dict[tuple[int, int], Found], claimed: set[Role], loose: bool,
+                     heads: Heads) -> None:
     """Steps 1 and 3. A one-word name after a one-word place right after the title is taken as a
-    two-word name whose first word looks like a place ("Thị trưởng Ishikawa Katsuyuki")."""
+    two-word name whose first word looks like a place ("Thị trưởng Ishikawa Katsuyuki"). A
+    one-word name ("Mayor Oh") leaves the title free for a full name before it ("Eirwen
+    Mitchell, its Manager Communications, ...")."""
     for role in scan.roles:
         if role in claimed:
             continue
@@ -254,9 +402,13 @@ def _title_then_name(scan: _Scan, found: dict[tuple[int, int], Found], claimed: 
         if (name and name[2] == 1 and entity and scan.skip_spaces(role.end) == entity.start
                 and entity.end + 1 == name[0] and " " not in scan.text[entity.start:entity.end]):
             name, entity = (entity.start, name[1], 2), None
-        if name:
-            claimed.add(role)
-            _record(scan, found, name, [(role, entity or scan.entity_before(role.start, role.scope))])
+        if loose and (dangling or entity) and (not name or name[2] < MIN_NAME_WORDS):
+            name = scan.name_after_place_phrase(pos) or name
+        if name and not (role.start in heads and heads[role.start][0].start == name[0]):
+            if name[2] >= MIN_NAME_WORDS:
+                claimed.add(role)
+            title = (role, role.inner or entity or scan.entity_before(role.start, role.scope))
+            heads[role.start] = (_record(scan, found, name, [title]), *title)
 
 
 def _name_then_titles(scan: _Scan, found: dict[tuple[int, int], Found], claimed: set[Role]) -> None:
@@ -276,50 +428,43 @@ def _honorific_then_name(scan: _Scan, found: dict[tuple[int, int], Found]) -> No
             _record(scan, found, name, [])
 
 
-def _word_start(text: str, pos: int) -> int:
-    while pos > 0 and not text[pos - 1].isspace():
-        pos -= 1
-    return pos
-
-
 def _korean(scan: _Scan, found: dict[tuple[int, int], Found]) -> None:
-    """Step 4, Korean: "<name> <place>시장", "<name>(<Latin name>) <place>시장", "<family name> 시장".
-    A title that is not a place's needs its organization or country next to it ("주한파나마대사")."""
-    text = scan.text
-    latin_of = {m.group(1): m.start(2) for m in HANGUL_LATIN.finditer(text)}
-    for role in scan.roles:
-        word_start = _word_start(text, role.start)
-        inside = [e for s in range(word_start, role.start) for e in scan.starting.get(s, [])]
-        entity = _by(inside, role.scope) if inside else None
-        name_end = word_start
-        if entity is None and word_start == role.start:
-            entity = scan.entity_before(role.start, role.scope)
-            name_end = _word_start(text, entity.start) if entity else name_end
-        if entity is None and role.scope != "place":
+    """Step 4, Korean."""
+    for k in korean_people(scan, MIN_NAME_WORDS):
+        record = found.setdefault((k.start, k.end), Found(k.start, k.end, k.name, short=k.short, hangul=k.hangul))
+        record.titles.append(k.title)
+
+
+def _lists(scan: _Scan, found: dict[tuple[int, int], Found], heads: Heads) -> None:
+    """Step 5: from each titled name, the list items after it. An untitled item takes the title of
+    the titled item before it if that title is plural, else it needs LIST_MIN_TITLED titled items
+    in its list and stays untitled; only people under a plural title ("Councillors A, Graham
+    Lewis") may have a first name the gazetteer reads as a place, as "Auckland Council" in a
+    list of officials is no one."""
+    if scan.lang in COMPOUNDING:
+        return
+    seen: set[int] = set()
+    for start in sorted(heads):
+        if start in seen:
             continue
-        before = text[:name_end].rstrip()
-        end = before.rfind("(") if before.endswith(")") else len(before)
-        _korean_name(scan, found, _word_start(text, end), end, (role, entity), latin_of)
-
-
-def _korean_name(scan: _Scan, found: dict[tuple[int, int], Found], start: int, end: int,
-                 title: tuple[Role, Entity | None], latin_of: dict[str, int]) -> None:
-    """A Hangul word before a title: a name written in Latin elsewhere in the text (호세 블란돈
-    (José I. Blandón)), a name to romanize, or a family name alone ("박 시장")."""
-    word = scan.text[start:end]
-    if (not word or not all(map(is_hangul, word)) or any(scan.blocked[start:end])
-            or word[-1] in _words_of_kind("ko", "ending")):
-        return
-    latin = scan.name_after(latin_of[word], relaxed=True) if word in latin_of else None
-    if latin and latin[2] >= MIN_NAME_WORDS:
-        name, short = scan.text[latin[0]:latin[1]], False
-    elif word in surnames():
-        name, short = word, True
-    elif romanized := romanize_name(word):
-        name, short = romanized, False
-    else:
-        return
-    found.setdefault((start, end), Found(start, end, name, short=short, hangul=word)).titles.append(title)
+        head, titled, items = heads[start], 1, []
+        pos = head[0].end
+        while (item := scan.next_item(pos)) is not None:
+            title_at = item if item in heads else scan.attached_after(item, "place")[0]
+            if title_at in heads and title_at not in seen:
+                seen.add(title_at)
+                head, titled = heads[title_at], titled + 1
+                pos = head[0].end
+            elif name := scan.list_name(item, place_word=_plural(head[1], scan.text)):
+                items.append((name, head))
+                pos = name[1]
+            else:
+                break
+        for name, (_, role, entity) in items:
+            if _plural(role, scan.text):
+                _record(scan, found, name, [(role, entity)])
+            elif titled >= LIST_MIN_TITLED:
+                _record(scan, found, name, []).confidence = LIST_CONFIDENCE
 
 
 def _settle(record: Found) -> None:
@@ -332,14 +477,20 @@ def _settle(record: Found) -> None:
 
 
 def _same_person(short: Found, full: Found) -> bool:
+    """A one-word mention is the full name's first or last word; a longer one its last words."""
     if short.hangul:
         return bool(full.hangul) and full.hangul.startswith(short.hangul)
-    words = full.name.split()
-    return fold_key(short.name) in (fold_key(words[0]), fold_key(words[-1]))
+    part, words = [fold_key(w) for w in short.name.split()], [fold_key(w) for w in full.name.split()]
+    if len(part) == 1:
+        return part[0] in (words[0], words[-1])
+    return len(part) < len(words) and words[-len(part):] == part
 
 
 def _join_short(people: list[Found]) -> list[Found]:
-    """Step 5: one-word mentions take the name of the nearest person found in full they fit."""
+    """Step 6: short mentions take the name of the nearest person found in full they fit."""
+    for person in people:
+        if not person.short and not person.hangul:
+            person.short = any(not p.short and _same_person(person, p) for p in people if p is not person)
     full = [p for p in people if not p.short]
     kept = []
     for person in people:
@@ -357,7 +508,7 @@ def _join_short(people: list[Found]) -> list[Found]:
 
 
 def _share(people: list[Found]) -> None:
-    """Step 5: mentions of one person lend each other a missing title, or the place of the same title."""
+    """Step 6: mentions of one person lend each other a missing title, or the place of the same title."""
     groups: dict[str, list[Found]] = {}
     for person in people:
         groups.setdefault(fold_key(person.name), []).append(person)
@@ -376,9 +527,15 @@ def _sentence_start(text: str, pos: int, sentences: list[Sentence]) -> int:
     return next((s.start for s in sentences if s.start <= pos < s.end), text.rfind("\n", 0, pos) + 1)
 
 
+def _level(role: str) -> str | None:
+    words = role.split()
+    return next((level for level, marks in ROLE_LEVELS if any(w in words for w in marks)), None)
+
+
 def _guess_of(text: str, people: list[Found], entities: list[Entity], sentences: list[Sentence]) -> None:
-    """Step 5: a title with no place takes the nearest earlier place of its sentence that no
-    title claims ("đoàn Hội đồng TP Daejeon, do ông X - Phó Chủ tịch Hội đồng")."""
+    """Step 6: a title with no place takes the nearest earlier place of its sentence that no
+    title claims ("đoàn Hội đồng TP Daejeon, do ông X - Phó Chủ tịch Hội đồng"), the nearest of
+    the title's level where there is one."""
     claimed = {p.of for p in people if p.of}
     for person in people:
         if person.title is None or person.of is not None:
@@ -386,27 +543,53 @@ def _guess_of(text: str, people: list[Found], entities: list[Entity], sentences:
         start = _sentence_start(text, person.start, sentences)
         earlier = [e for e in entities if start <= e.start and e.end <= person.start
                    and e.kind == person.title.scope and e not in claimed]
+        same_level = [e for e in earlier if e.level and e.level == _level(person.title.role)]
         if earlier:
-            person.of, person.confidence = earlier[-1], GUESSED_OF_CONFIDENCE
+            person.of, person.confidence = (same_level or earlier)[-1], GUESSED_OF_CONFIDENCE
+
+
+def _acronyms(text: str, entities: list[Entity]) -> list[Entity]:
+    """Places named again by the acronym of a body named after them: "Bhubaneswar Municipal
+    Corporation (BMC)" makes every other "BMC" stand for Bhubaneswar ("BMC Mayor X"). The place
+    name is looked for wherever it is written, the places stage may not have marked it there."""
+    taken, out, surfaces = {e.start for e in entities}, [], {}
+    for place in entities:
+        if place.kind == "place":
+            surfaces.setdefault(text[place.start:place.end], place)
+    for surface, place in surfaces.items():
+        for m in re.finditer(re.escape(surface) + ACRONYM_DEFINITION.pattern, text):
+            acronym = m.group(2)
+            words = surface.split() + m.group(1).split()
+            if "".join(w[0] for w in words if w[0].isupper()) != acronym:
+                continue
+            for use in re.finditer(rf"\b{acronym}\b", text):
+                if use.start() != m.start(2) and use.start() not in taken:
+                    taken.add(use.start())
+                    out.append(place._replace(start=use.start(), end=use.end()))
+    return out
 
 
 def find_people(text: str, lang: str, entities: list[Entity], sentences: list[Sentence] = ()) -> list[Found]:
     """Every person mention with its settled title and the entity that title belongs to."""
+    entities = entities + _acronyms(text, entities)
     scan = _Scan(text, lang, entities)
     found: dict[tuple[int, int], Found] = {}
     claimed: set[Role] = set()
+    heads: Heads = {}
     if lang in COMPOUNDING:
         _korean(scan, found)
-    _title_then_name(scan, found, claimed, loose=False)
+    _title_then_name(scan, found, claimed, False, heads)
     _name_then_titles(scan, found, claimed)
-    _title_then_name(scan, found, claimed, loose=True)
+    _title_then_name(scan, found, claimed, True, heads)
     _honorific_then_name(scan, found)
+    _lists(scan, found, heads)
     people = sorted(found.values(), key=lambda p: p.start)
     for person in people:
         _settle(person)
     people = _join_short(people)
     _share(people)
     _guess_of(text, people, sorted(entities), list(sentences))
+    _share(people)
     return people
 
 
@@ -416,7 +599,7 @@ def _country_name(code: str) -> str:
 
 
 def _entities(doc: Document) -> list[Entity]:
-    return ([Entity(p.span.start, p.span.end, p.name, "place") for p in doc.places]
+    return ([Entity(p.span.start, p.span.end, p.name, "place", p.kind) for p in doc.places]
             + [Entity(o.span.start, o.span.end, o.name, "org") for o in doc.organizations]
             + [Entity(c.span.start, c.span.end, _country_name(c.code), "country") for c in doc.countries])
 

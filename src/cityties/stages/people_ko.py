@@ -20,6 +20,10 @@ from cityties.textmatch import is_hangul
 HANGUL_LATIN = re.compile(r"([가-힣]+)\(([A-Za-zÀ-ɏ][^()]*)\)")
 # What ends a name written inside parentheses with its title: "(시장 홍길동)", "(시장 쿵판핑, 孔凡萍)".
 PAREN_NAME_END = ",)"
+# The genitive particle ("도시의 시장": the cities' mayors) is the last syllable of a word before
+# a title but rarely of a given name; honorifics.tsv lists it as a link word, so it is named here
+# beside the "ending" rows of that file.
+GENITIVE = "의"
 # Longest text read inside parentheses for a name: a full Latin name with initials fits
 # ("José I. Blandón" is 15); anything longer is a remark, not a name.
 PAREN_NAME_CHARS = 40
@@ -37,7 +41,7 @@ class KoreanName(NamedTuple):
 @lru_cache(maxsize=None)
 def _endings() -> frozenset[str]:
     """Last syllables that are grammatical particles (honorifics.tsv kind "ending")."""
-    return frozenset(row[0] for row in table("ko", "honorifics") if row[1:2] == ("ending",))
+    return frozenset(row[0] for row in table("ko", "honorifics") if row[1:2] == ("ending",)) | {GENITIVE}
 
 
 def title_case(name: str) -> str:
@@ -102,10 +106,9 @@ def _in_parentheses(scan, min_words: int) -> list[KoreanName]:
     text, out = scan.text, []
     for role in scan.roles:
         if text[role.end:role.end + 1] == "(":
-            start, stop = role.end + 1, ")"
-            entity = scan.entity_before(_word_start(text, role.start), role.scope)
-            inside = [e for s in range(_word_start(text, role.start), role.start) for e in scan.starting.get(s, [])]
-            entity = scan.by(inside, role.scope) if inside else entity
+            start, stop, word_start = role.end + 1, ")", _word_start(text, role.start)
+            inside = [e for s in range(word_start, role.start) for e in scan.starting.get(s, [])]
+            entity = scan.by(inside, role.scope) if inside else scan.entity_before(word_start, role.scope)
         elif text[role.start - 1:role.start] == "(" and text[role.end:role.end + 1] == " ":
             start, stop = role.end + 1, PAREN_NAME_END
             entity = scan.entity_before(role.start - 1, role.scope)
