@@ -138,6 +138,11 @@ def event(event_id: Annotated[int, typer.Argument(help="Event id")],
         table.add_row(field, label, f"{max(f['confidence'] for f in facts):.2f}",
                       str(len({f["article_id"] for f in facts})), sentence)
     console.print(table)
+    for name in ev["conflicts"]:
+        r = ev["resolved"][name]
+        sides = "; ".join(f"{v['label']} ({len(v['articles'])} article{'s' if len(v['articles']) != 1 else ''})"
+                          for v in r["values"])
+        console.print(f"[yellow]conflict[/yellow] {name}: {sides} → shows {r['label']} ({r['rule']})")
     for src in ev["sources"]:
         console.print(f"source: [{src['language']}] {src['title']} — {src['url'] or src['source']}")
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from cityties.gazetteer import gazetteer
 from cityties.store.models import Article, Event, Fact, Mention, Place
+from cityties.store.store import resolve_fields
 
 PLACE_FIELDS = ("place", "host", "location")
 
@@ -119,6 +120,10 @@ def event_detail(session: Session, event_id: int) -> dict:
                       "article_id": f.article_id, "sentence": sentence})
     detail = event_summary(ev)
     detail["facts"] = facts
+    resolved = resolve_fields(session, list(ev.facts))
+    detail["resolved"] = {name: {"value": r.value, "label": r.label, "rule": r.rule, "values": r.values}
+                          for name, r in sorted(resolved.items())}
+    detail["conflicts"] = [name for name, r in sorted(resolved.items()) if r.conflict]
     detail["sources"] = [{"article_id": a.id, "title": a.title, "url": a.url, "source": a.source,
                           "language": a.language, "published": a.published.isoformat() if a.published else None}
                          for a in articles.values()]

@@ -1,7 +1,6 @@
 """The Store owns the database: migrations, sessions and every write."""
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from alembic.config import Config
 from sqlalchemy import create_engine, delete, event, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from cityties.conflicts import Claim, Resolution, is_single, resolve
 from cityties.document import Document, Mention, article_id
 from cityties.evalformat import mention_to_event
 from cityties.gazetteer import gazetteer
@@ -168,21 +168,32 @@ class Store:
                 for ev in rows}
 
     def _refresh_event(self, session: Session, ev: Event) -> None:
-        """Resolve an event's fields from its facts: the most supported value wins, ties to the first."""
+        """Resolve an event's single-valued fields from its facts (rule in cityties.conflicts)."""
         facts = session.scalars(select(Fact).where(Fact.event_id == ev.id).order_by(Fact.id)).all()
-        for field in ("start", "end", "location", "name"):
-            values = Counter(f.value for f in facts if f.field == field)
-            best = values.most_common(1)[0][0] if values else None
-            if field == "location":
-                ev.location_id = int(best) if best else None
-            else:
-                setattr(ev, field, best)
+        for field_name, resolution in resolve_fields(session, facts).items():
+            if field_name == "location":
+                ev.location_id = int(resolution.value)
+            elif field_name in ("start", "end", "name"):
+                setattr(ev, field_name, resolution.value)
         ev.confidence = max([m.confidence for m in ev.mentions] or [ev.confidence])
         if self.has_fts:
             session.execute(text("DELETE FROM events_fts WHERE event_id = :e"), {"e": ev.id})
             body = " ".join([ev.summary] + sorted({f.label for f in facts}))
             session.execute(text("INSERT INTO events_fts(event_id, body) VALUES (:e, :b)"),
                             {"e": ev.id, "b": body})
+
+
+def resolve_fields(session: Session, facts: list[Fact]) -> dict[str, Resolution]:
+    """Each single-valued field of an event's facts, resolved; sentences read from the articles."""
+    articles = {f.article_id: session.get(Article, f.article_id) for f in facts if f.article_id}
+    claims: dict[str, list[Claim]] = {}
+    for f in facts:
+        if is_single(f.field):
+            art = articles.get(f.article_id)
+            sentence = art.clean_text[f.span_start:f.span_end] if art and f.span_start is not None else None
+            claims.setdefault(f.field, []).append(
+                Claim(f.value, f.label, f.article_id, art.published if art else None, f.origin, sentence))
+    return {name: resolve(name, cs) for name, cs in claims.items()}
 
 
 def _summary_of(etype: str, start: str | None, end: str | None, facts: list[dict]) -> Summary:
