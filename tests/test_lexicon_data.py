@@ -11,7 +11,7 @@ from cityties.stages.events import TIE
 from cityties.stages.triggers import BLOCKER
 from cityties.textmatch import fold
 
-CUE_KINDS = {"planned", "approx", "hypothetical", "anniversary", "past", "since", "field"}
+CUE_KINDS = {"planned", "approx", "hypothetical", "anniversary", "past", "since", "field", "report"}
 HONORIFIC_KINDS = {"person", "link", "particle", "stop", "ending"}
 LANGS = ("vi", "en", "ko")
 

@@ -44,3 +44,18 @@ def test_cluster_joins_reports_from_other_articles_only():
 def test_cluster_is_deterministic():
     items = [(str(i), s(location="1")) for i in range(4)]
     assert cluster(items) == cluster(items) == [0, 0, 0, 0]
+
+
+def test_same_person_across_spellings_but_not_across_family_members():
+    from cityties.resolve import same_person
+    assert same_person("Han Jung-woo", "Han Jeong-woo")
+    assert same_person("Oh Se-hoon", "oh sehoon")
+    assert same_person("Lê Trung Chinh", "Le Trung Chinh")
+    assert not same_person("Kim Min-su", "Kim Jin-ho")
+    assert not same_person("Eric Adams", "Eric Garcetti")
+
+
+def test_reports_naming_one_person_differently_still_merge():
+    a = s(people={"Han Jung-woo"})
+    b = s(people={"Han Jeong-woo"})
+    assert score(a, b) >= MERGE_SCORE

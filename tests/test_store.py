@@ -68,3 +68,16 @@ def test_two_languages_one_event_merge(store):
         assert len(agreements) == 1
         assert len({m.article_id for m in agreements[0].mentions}) == 2
         assert s.scalar(select(func.count()).select_from(Mention)) >= 2
+
+
+def test_one_person_spelled_two_ways_in_two_languages_is_one_record(store):
+    from cityties.store.models import Person
+    from conftest import SAMPLES
+    docs = [pipeline.run(d) for d in read([str(SAMPLES / "04_ko_incheon_brisbane_agreement.txt"),
+                                           str(SAMPLES / "05_en_brisbane_incheon_friendship_city.txt")])]
+    store.add_batch(docs)
+    with store.session() as s:
+        keys = {f.label: f.value for f in s.scalars(select(Fact).where(Fact.field == "person"))}
+        han = s.scalars(select(Person).where(Person.name.like("Han J%"))).all()
+    assert keys["Han Jung-woo"] == keys["Han Jeong-woo"]  # two spellings, one person
+    assert len(han) == 1 and han[0].variants

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from cityties.document import Mention
 from cityties.textmatch import fold_key
@@ -15,6 +16,10 @@ LOCATION_WEIGHT = 2.0
 PERSON_WEIGHT = 2.0
 PLACE_WEIGHT = 1.0
 ORGANIZATION_WEIGHT = 1.0
+# Two spellings of one person's name (romanizations "Han Jung-woo" / "Han Jeong-woo", diacritics
+# dropped) share a name part and are this similar letter for letter; different people of one
+# family ("Kim Min-su" / "Kim Jin-ho") fall well under it (about 0.6).
+SAME_PERSON_SIMILARITY = 0.85
 
 
 @dataclass
@@ -41,12 +46,28 @@ def dates_compatible(a: Summary, b: Summary) -> bool:
     return a.start[:n] <= b_end[:n] and b.start[:n] <= a_end[:n]
 
 
+def same_person(a: str, b: str) -> bool:
+    """Whether two names (as written, any script romanized) are spellings of one person."""
+    ka, kb = fold_key(a), fold_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    parts_a = {fold_key(p) for p in a.replace("-", " ").split() if len(fold_key(p)) >= 2}
+    parts_b = {fold_key(p) for p in b.replace("-", " ").split() if len(fold_key(p)) >= 2}
+    return bool(parts_a & parts_b) and SequenceMatcher(None, ka, kb).ratio() >= SAME_PERSON_SIMILARITY
+
+
+def _shared_people(a: set[str], b: set[str]) -> int:
+    return sum(1 for x in a if any(same_person(x, y) for y in b))
+
+
 def score(a: Summary, b: Summary) -> float:
     """Evidence that two summaries describe one event (0 when blocked apart)."""
     if a.type != b.type or not dates_compatible(a, b):
         return 0.0
     total = PLACE_WEIGHT * len(a.places & b.places)
-    total += PERSON_WEIGHT * len(a.people & b.people)
+    total += PERSON_WEIGHT * _shared_people(a.people, b.people)
     total += ORGANIZATION_WEIGHT * len(a.organizations & b.organizations)
     if a.location and a.location == b.location:
         total += LOCATION_WEIGHT
@@ -67,7 +88,7 @@ def mention_summary(m: Mention) -> Summary:
         type=m.type, start=m.start, end=m.end,
         location=str(m.location.value.geonameid) if m.location else None,
         places={str(p.value.geonameid) for p in m.places} | {str(h.value.geonameid) for h in m.hosts},
-        people={fold_key(p.value.name) for p in m.people},
+        people={p.value.name for p in m.people},
         organizations={o.value for o in m.organizations},
     )
 

@@ -91,16 +91,17 @@ def _cue_spans(doc: Document, kind: str) -> list[tuple[int, int]]:
     return [(m.start, m.end) for m in find(lexicon_matcher(lang, "cues", kind), doc.text, lang)]
 
 
-def _since_dates(doc: Document) -> set[int]:
-    """Ids of dates that open a period ("từ năm 2012", "since 2012", "2012년부터")."""
-    cues = _cue_spans(doc, "since")
+def _cued_dates(doc: Document, kind: str) -> set[int]:
+    """Ids of dates a cue of this kind stands right before or after ("since 2012", "2012년부터";
+    "10일 밝혔다": the day a report was given, not the day of the event)."""
+    cues = _cue_spans(doc, kind)
     out = set()
     for d in doc.dates:
         for start, end in cues:
             leads = d.span.start - SINCE_GAP <= end <= d.span.end and start < d.span.start
             follows = 0 <= start - d.span.end <= SINCE_GAP
-            if (leads and not doc.text[end:d.span.start].strip()) or (follows and not doc.text[d.span.end:start].strip()) \
-                    or (leads and end > d.span.start):
+            if (leads and (end > d.span.start or not doc.text[end:d.span.start].strip())) \
+                    or (follows and not doc.text[d.span.end:start].strip()):
                 out.add(id(d))
     return out
 
@@ -201,8 +202,8 @@ def _continue_or_start(mentions: list[Mention], etype: str, sent: int, weight: f
 
 
 def _usable_dates(doc: Document) -> dict[int, list[DateRef]]:
-    """Sentence -> its dates that can date an event (not "since" dates, not empty)."""
-    since = _since_dates(doc)
+    """Sentence -> its dates that can date an event (not "since" or report dates, not empty)."""
+    since = _cued_dates(doc, "since") | _cued_dates(doc, "report")
     out: dict[int, list[DateRef]] = {}
     for d in doc.dates:
         if d.start and id(d) not in since:

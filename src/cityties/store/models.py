@@ -48,6 +48,7 @@ class Person(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(200), unique=True)  # folded name
     name: Mapped[str] = mapped_column(String(200))
+    variants: Mapped[list | None] = mapped_column(JSON)  # other spellings met in the sources
 
 
 class Organization(Base):

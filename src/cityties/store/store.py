@@ -16,7 +16,7 @@ from cityties.conflicts import Claim, Resolution, is_single, resolve
 from cityties.document import Document, Mention, article_id
 from cityties.evalformat import mention_to_event
 from cityties.gazetteer import gazetteer
-from cityties.resolve import Summary, best_match
+from cityties.resolve import Summary, best_match, same_person
 from cityties.settings import Settings
 from cityties.sources import Failure
 from cityties.store.facts import mention_facts
@@ -32,6 +32,12 @@ class Outcome:
     status: str
     detail: str = ""
     article_id: str | None = None
+
+
+# People are compared only with those whose folded name starts with the same letters (the
+# family name's first three, or a given name's): spellings differ later ("Han Jung-woo" /
+# "Han Jeong-woo"), and the look-up stays an index range scan at any volume.
+PERSON_BLOCK = 3
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -122,8 +128,6 @@ class Store:
         session.add(row)
         session.flush()
         facts = mention_facts(doc, m)
-        for fact in facts:
-            self._ensure_entity(session, fact)
         summary = _summary_of(m.type, m.start, m.end, facts)
         event_id = best_match(summary, self._candidates(session, summary, doc.id)) if m.start else None
         ev = session.get(Event, event_id) if event_id else None
@@ -133,10 +137,27 @@ class Store:
             session.add(ev)
             session.flush()
         row.event_id = ev.id
+        self._same_people(session, ev, facts)
+        for fact in facts:
+            self._ensure_entity(session, fact)
         for fact in facts:
             session.add(Fact(event_id=ev.id, mention_id=row.id, article_id=doc.id, **fact))
         session.flush()
         self._refresh_event(session, ev)
+
+    def _same_people(self, session: Session, ev: Event, facts: list[dict]) -> None:
+        """A person the event already names under another spelling keeps one record: the new
+        fact takes the existing key and the spelling is kept as a variant of that person."""
+        known = {f.value: f.label for f in ev.facts if f.field == "person"}
+        for fact in facts:
+            if fact["field"] != "person" or fact["value"] in known:
+                continue
+            match = next((key for key, label in known.items() if same_person(label, fact["label"])), None)
+            if match is not None:
+                fact["value"] = match
+                person = session.scalar(select(Person).where(Person.key == match))
+                if person is not None and fact["label"] not in (person.variants or []) + [person.name]:
+                    person.variants = (person.variants or []) + [fact["label"]]
 
     def _ensure_entity(self, session: Session, fact: dict) -> None:
         """Make sure the place, person or organization a fact names has its row."""
@@ -149,8 +170,14 @@ class Store:
                 session.flush()
         elif fact["field"] == "person":
             if session.scalar(select(Person).where(Person.key == fact["value"])) is None:
-                session.add(Person(key=fact["value"], name=fact["label"]))
-                session.flush()
+                known = session.scalars(select(Person).where(Person.key.startswith(fact["value"][:PERSON_BLOCK]))).all()
+                same = next((p for p in known if same_person(p.name, fact["label"])), None)
+                if same is None:
+                    session.add(Person(key=fact["value"], name=fact["label"]))
+                    session.flush()
+                else:  # another spelling of someone already known
+                    fact["value"] = same.key
+                    same.variants = sorted(set(same.variants or []) | {fact["label"]})
         elif fact["field"] == "organization":
             if session.scalar(select(Organization).where(Organization.name == fact["value"])) is None:
                 session.add(Organization(name=fact["value"]))
@@ -164,7 +191,7 @@ class Store:
         rows = session.scalars(select(Event).where(Event.type == summary.type, Event.start.startswith(month),
                                                    Event.id.not_in(own))).all()
         return {ev.id: _summary_of(ev.type, ev.start, ev.end,
-                                   [{"field": f.field, "value": f.value} for f in ev.facts])
+                                   [{"field": f.field, "value": f.value, "label": f.label} for f in ev.facts])
                 for ev in rows}
 
     def _refresh_event(self, session: Session, ev: Event) -> None:
@@ -204,7 +231,7 @@ def _summary_of(etype: str, start: str | None, end: str | None, facts: list[dict
         elif f["field"] in ("place", "host"):
             s.places.add(f["value"])
         elif f["field"] == "person":
-            s.people.add(f["value"])
+            s.people.add(f.get("label") or f["value"])
         elif f["field"] == "organization":
             s.organizations.add(f["value"])
     return s

@@ -1,0 +1,22 @@
+"""people keep the other spellings of their name met in the sources
+
+Revision ID: 0003
+Revises: 0002
+"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("people") as batch:
+        batch.add_column(sa.Column("variants", sa.JSON(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("people") as batch:
+        batch.drop_column("variants")
