@@ -1,4 +1,4 @@
-"""The command line: thin commands over the library (ingest, events, event, place, dossier, extract, stats)."""
+"""The command line: thin commands over the library (ingest, events, event, place, dossier, export, extract, stats)."""
 from __future__ import annotations
 
 import json
@@ -11,7 +11,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from cityties import queries, sources
+from cityties import exports, queries, sources
+from cityties.document import EVENT_TYPES
 from cityties.evalformat import documents_to_eval
 from cityties.ingest import ingest as run_ingest
 from cityties.ingest import processed
@@ -191,6 +192,40 @@ def dossier(a: Annotated[str, typer.Argument(help="First place")],
     console.print(_events_table(info["events"], "together"))
     if info["themes"]:
         console.print("fields: " + ", ".join(info["themes"]))
+
+
+def _codes(values: list[str] | None, upper: bool = False) -> tuple[str, ...]:
+    """Repeated or comma-separated option values as one tuple."""
+    return tuple(v.strip().upper() if upper else v.strip() for vs in values or [] for v in vs.split(",") if v.strip())
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", help="graphml, gexf, csv, json (network); csv, json, jsonl, parquet (events)")],
+    what: Annotated[Optional[str], typer.Option(help="network or events (default: events for parquet/jsonl, else network)")] = None,
+    output: Annotated[Optional[Path], typer.Option(help="File to write (a directory for the network as csv); default: standard output")] = None,
+    type: Annotated[Optional[list[str]], typer.Option("--type", help="Event types to keep (repeat or comma-separate)")] = None,
+    country: Annotated[Optional[list[str]], typer.Option(help="ISO country codes: events touching them; network places in them")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Earliest start date (YYYY[-MM[-DD]])")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Latest start date (YYYY[-MM[-DD]])")] = None,
+    min_confidence: Annotated[Optional[float], typer.Option(help="Leave out events less sure than this (default: the eval threshold)")] = None,
+) -> None:
+    """Export the city network or the events table.  Example: cityties export --format graphml --output ties.graphml"""
+    what = what or exports.default_what(format)
+    types = _codes(type)
+    unknown = set(types) - set(EVENT_TYPES)
+    if unknown:
+        _fail(f"unknown event type {', '.join(sorted(unknown))} (known: {', '.join(EVENT_TYPES)})")
+    if (problem := exports.problem(what, format, output)) is not None:
+        _fail(problem)
+    sure = State.settings.event_threshold if min_confidence is None else min_confidence
+    flt = queries.NetworkFilter(_codes(country, upper=True), types, since, until, sure)
+    data = _ask(queries.network if what == "network" else queries.events_table, flt)
+    if output is None:
+        sys.stdout.write(exports.render(what, format, data))
+        return
+    for path in exports.save(what, format, data, output):
+        err.print(f"wrote {path}")
 
 
 @app.command()

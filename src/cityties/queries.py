@@ -5,13 +5,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from cityties.gazetteer import gazetteer
+from cityties.network import PLACE_FIELDS, NetworkFilter, selected_events
+from cityties.network import build as build_network
 from cityties.store.models import Article, Event, Fact, Mention, Place
 from cityties.store.store import resolve_fields
-
-PLACE_FIELDS = ("place", "host", "location")
 
 
 @dataclass
@@ -179,3 +179,15 @@ def _place_dict(p: Place) -> dict:
     return {"geonameid": p.geonameid, "name": p.name, "country": p.country, "kind": p.kind,
             "lat": p.lat, "lon": p.lon}
 
+
+def network(session: Session, flt: NetworkFilter) -> dict:
+    """The city network of the events matching the filter: {"nodes": [...], "edges": [...]}."""
+    return build_network(session, flt)
+
+
+def events_table(session: Session, flt: NetworkFilter) -> list[dict]:
+    """The events matching the filter as flat rows for export, oldest first."""
+    stmt = (select(Event).where(Event.id.in_(selected_events(flt)))
+            .order_by(Event.start.nulls_last(), Event.id)
+            .options(selectinload(Event.facts), selectinload(Event.mentions), selectinload(Event.location)))
+    return [event_summary(ev) for ev in session.scalars(stmt)]
