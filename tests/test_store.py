@@ -81,3 +81,18 @@ def test_one_person_spelled_two_ways_in_two_languages_is_one_record(store):
         han = s.scalars(select(Person).where(Person.name.like("Han J%"))).all()
     assert keys["Han Jung-woo"] == keys["Han Jeong-woo"]  # two spellings, one person
     assert len(han) == 1 and han[0].variants
+
+
+def test_a_signing_during_a_visit_is_stored_as_two_linked_events(store):
+    from cityties import queries
+    from conftest import FIXTURES
+    (doc,) = read([str(FIXTURES / "linked" / "en_kobe_danang_visit.txt")])
+    store.add_batch([pipeline.run(doc)])
+    with store.session() as s:
+        (agreement,) = queries.list_events(s, queries.EventFilter(type="agreement"))
+        assert agreement["start"] == "2025-03-04"
+        detail = queries.event_detail(s, agreement["id"])
+        visit = next(link["event"] for link in detail["links"] if link["relation"] == "during")
+        assert visit["type"] == "visit"
+        back = queries.event_detail(s, visit["id"])["links"]
+    assert [(b["relation"], b["event"]["id"]) for b in back] == [("includes", agreement["id"])]

@@ -144,6 +144,10 @@ def event(event_id: Annotated[int, typer.Argument(help="Event id")],
         sides = "; ".join(f"{v['label']} ({len(v['articles'])} article{'s' if len(v['articles']) != 1 else ''})"
                           for v in r["values"])
         console.print(f"[yellow]conflict[/yellow] {name}: {sides} → shows {r['label']} ({r['rule']})")
+    for link in ev["links"]:
+        other = link["event"]
+        console.print(f"{link['relation']}: #{other['id']} {other['type']} {other['start'] or '?'} "
+                      f"{other['location'] or ''}")
     for src in ev["sources"]:
         console.print(f"source: [{src['language']}] {src['title']} — {src['url'] or src['source']}")
 

@@ -152,6 +152,7 @@ class Mention:
     date_sentence: int | None = None
     seeds: list[int] = field(default_factory=list)  # sentences whose triggers report this event
     from_tie: bool = False  # made from a dated standing relation ("sister cities since 1992")
+    during: int | None = None  # index in doc.mentions of the visit or forum this happened within
 
 
 @dataclass

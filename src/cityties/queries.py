@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from cityties.gazetteer import gazetteer
 from cityties.network import PLACE_FIELDS, NetworkFilter, selected_events
 from cityties.network import build as build_network
-from cityties.store.models import Article, Event, Fact, Mention, Place
+from cityties.store.models import Article, Event, EventLink, Fact, Mention, Place
 from cityties.store.store import resolve_fields
 
 
@@ -124,10 +124,22 @@ def event_detail(session: Session, event_id: int) -> dict:
     detail["resolved"] = {name: {"value": r.value, "label": r.label, "rule": r.rule, "values": r.values}
                           for name, r in sorted(resolved.items())}
     detail["conflicts"] = [name for name, r in sorted(resolved.items()) if r.conflict]
+    detail["links"] = _links(session, ev.id)
     detail["sources"] = [{"article_id": a.id, "title": a.title, "url": a.url, "source": a.source,
                           "language": a.language, "published": a.published.isoformat() if a.published else None}
                          for a in articles.values()]
     return detail
+
+
+def _links(session: Session, event_id: int) -> list[dict]:
+    """Events this one happened within, and events that happened within it."""
+    out = []
+    for link in session.scalars(select(EventLink).where(or_(EventLink.event_id == event_id,
+                                                            EventLink.other_id == event_id))):
+        inside = link.event_id == event_id
+        other = session.get(Event, link.other_id if inside else link.event_id)
+        out.append({"relation": "during" if inside else "includes", "event": event_summary(other)})
+    return out
 
 
 def place_detail(session: Session, name: str) -> dict:

@@ -185,6 +185,7 @@ def _find_or_start(mentions: list[Mention], etype: str, sent: int, weight: float
 
 def _continue_or_start(mentions: list[Mention], etype: str, sent: int, weight: float,
                        when: tuple[str | None, str | None], planned: bool) -> Mention:
+    """The mention a seed continues (same type, compatible date), else a new one."""
     for m in reversed(mentions):
         if m.type == etype and etype in MULTI_DAY_TYPES and _same_trip((m.start, m.end), when):
             m.confidence = _combine(m.confidence, weight)
@@ -287,6 +288,19 @@ def _inherit_context(mentions: list[Mention]) -> dict[int, Mention]:
             m.end = m.start
             contexts[id(m)] = host
     return contexts
+
+
+def _link(mentions: list[Mention], contexts: dict[int, Mention]) -> None:
+    """Mark each event held within a visit or forum of the same article (a signing during a trip,
+    talks on a forum's side): two events, linked, never merged."""
+    for m in mentions:
+        if m.type in CONTEXT_TYPES:
+            continue
+        host = contexts.get(id(m)) or next(
+            (o for o in mentions if o.type in CONTEXT_TYPES and o.start and m.start and len(m.start) == 10
+             and _overlaps((m.start, m.end), (o.start, o.end))), None)
+        if host is not None and any(host is o for o in mentions):
+            m.during = next(i for i, o in enumerate(mentions) if o is host)
 
 
 def _widens(d: DateRef, m: Mention) -> bool:
@@ -480,4 +494,5 @@ def run(doc: Document) -> Document:
             for slot in host.countries:
                 _add(m.countries, slot.value, slot.sentence, slot.confidence * ATTACHED_CONFIDENCE)
     doc.mentions = [m for m in mentions if m.start or m.places or m.location]
+    _link(doc.mentions, contexts)
     return doc

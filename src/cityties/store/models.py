@@ -113,3 +113,14 @@ class Fact(Base):
     origin: Mapped[str] = mapped_column(String(16), default="extracted")  # extracted | curated
     event: Mapped[Event] = relationship(back_populates="facts")
     __table_args__ = (Index("ix_facts_field_value", "field", "value"),)
+
+
+class EventLink(Base):
+    """Two events that belong together without being one: talks held during a forum."""
+
+    __tablename__ = "event_links"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    other_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    relation: Mapped[str] = mapped_column(String(16))  # during: event_id happened within other_id
+    __table_args__ = (UniqueConstraint("event_id", "other_id", "relation"),)

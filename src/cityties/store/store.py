@@ -20,7 +20,7 @@ from cityties.resolve import Summary, best_match, same_person
 from cityties.settings import Settings
 from cityties.sources import Failure
 from cityties.store.facts import mention_facts
-from cityties.store.models import Article, Event, Fact, Organization, Person, Place
+from cityties.store.models import Article, Event, EventLink, Fact, Organization, Person, Place
 from cityties.store.models import Mention as MentionRow
 
 
@@ -106,8 +106,13 @@ class Store:
                           clean_text=item.text, status="stored", ingested_at=_now())
         session.add(article)
         session.flush()
-        for ordinal, mention in enumerate(item.mentions):
-            self._add_mention(session, item, ordinal, mention)
+        event_ids = [self._add_mention(session, item, ordinal, mention)
+                     for ordinal, mention in enumerate(item.mentions)]
+        for mention, event_id in zip(item.mentions, event_ids):
+            other = event_ids[mention.during] if mention.during is not None else None
+            if other is not None and other != event_id and session.scalar(select(EventLink.id).where(
+                    EventLink.event_id == event_id, EventLink.other_id == other)) is None:
+                session.add(EventLink(event_id=event_id, other_id=other, relation="during"))
         if self.has_fts:
             session.execute(text("INSERT INTO articles_fts(article_id, title, body) VALUES (:a, :t, :b)"),
                             {"a": aid, "t": item.title or "", "b": item.text})
@@ -120,7 +125,8 @@ class Store:
         session.merge(row)
         return Outcome(failure.source, "failed", failure.reason, aid)
 
-    def _add_mention(self, session: Session, doc: Document, ordinal: int, m: Mention) -> None:
+    def _add_mention(self, session: Session, doc: Document, ordinal: int, m: Mention) -> int:
+        """Store one mention, attach it to an event (found or new) and return the event's id."""
         anchor = doc.sentences[m.sentence]
         row = MentionRow(article_id=doc.id, ordinal=ordinal, type=m.type, start=m.start, end=m.end,
                          planned=m.planned, confidence=m.confidence, span_start=anchor.start,
@@ -144,6 +150,7 @@ class Store:
             session.add(Fact(event_id=ev.id, mention_id=row.id, article_id=doc.id, **fact))
         session.flush()
         self._refresh_event(session, ev)
+        return ev.id
 
     def _same_people(self, session: Session, ev: Event, facts: list[dict]) -> None:
         """A person the event already names under another spelling keeps one record: the new
