@@ -276,3 +276,6 @@ def stats(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
 
 def main() -> None:
     app()
+
+
+from cityties import cli_accounts, cli_serve  # noqa: E402,F401 - they register their commands on app

@@ -1,0 +1,4 @@
+"""api routes."""
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,4 @@
+"""curation routes."""
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,4 @@
+"""pages routes."""
+from fastapi import APIRouter
+
+router = APIRouter()
