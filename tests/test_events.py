@@ -247,3 +247,28 @@ def test_side_meeting_without_a_date_takes_the_month_of_the_forum_it_sits_in():
     place(doc, "Seoul", "Seoul", "KR", 1835848, nth=1)
     meeting = next(m for m in events.run(doc).mentions if m.type == "meeting")
     assert (meeting.start, meeting.end) == ("2023-09", "2023-09")
+
+
+def test_a_dated_tie_is_its_own_agreement_not_the_date_of_a_signing():
+    doc = make_doc("A delegation visited Hue on May 2. The two sides signed a letter of intent. "
+                   "They will establish sister city ties in 2026.")
+    trigger(doc, "delegation visited", "visit")
+    trigger(doc, "signed a letter of intent", "agreement")
+    span, sent = at(doc, "sister city ties")
+    doc.triggers.append(TriggerRef(events.TIE, "sister city ties", span, sent, 1.0))
+    place(doc, "Hue", "Hue", "VN", 1580240)
+    date(doc, "May 2", "2024-05-02")
+    date(doc, "2026", "2026")
+    agreements = sorted((m.start, m.from_tie) for m in events.run(doc).mentions if m.type == "agreement")
+    assert agreements == [("2024-05-02", False), ("2026", True)]  # the letter is dated by the visit
+
+
+def test_this_year_beside_a_tie_founds_nothing():
+    doc = make_doc("Busan hosted its sister cities at the forum on Sept. 25. This year, Busan has 30 sister cities.")
+    trigger(doc, "forum", "forum")
+    span, sent = at(doc, "sister cities", 1)
+    doc.triggers.append(TriggerRef(events.TIE, "sister cities", span, sent, 1.0))
+    place(doc, "Busan", "Busan", "KR", 1838524)
+    date(doc, "Sept. 25", "2023-09-25")
+    date(doc, "This year", "2023")
+    assert [m.type for m in events.run(doc).mentions] == ["forum"]

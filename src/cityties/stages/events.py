@@ -89,6 +89,21 @@ def _continue_or_start(mentions: list[Mention], etype: str, sent: int, weight: f
     return m
 
 
+def _tie_agreement(mentions: list[Mention], sent: int, when: tuple[str, str]) -> Mention:
+    """The agreement a dated tie stands for: its own event (an earlier founding, a planned one),
+    never the date of another agreement the article reports; one per year."""
+    m = next((o for o in mentions if o.from_tie and (o.start, o.end) == when), None)
+    if m is None:
+        m = Mention(type="agreement", sentence=sent, confidence=TIE_WEIGHT, start=when[0], end=when[1],
+                    date_sentence=sent, from_tie=True)
+        mentions.append(m)
+    else:
+        m.confidence = _combine(m.confidence, TIE_WEIGHT)
+    if sent not in m.seeds:
+        m.seeds.append(sent)
+    return m
+
+
 def _owners(doc: Document, usable: dict[int, list[DateRef]]) -> tuple[list[Mention], dict[int, list[Mention]]]:
     """Steps 1-2: mentions, and for each sentence the mentions it speaks about."""
     seeds = _seed_types(doc)
@@ -106,10 +121,8 @@ def _owners(doc: Document, usable: dict[int, list[DateRef]]) -> tuple[list[Menti
         for etype, trig in seeds.get(i, {}).items():
             start, end, planned = date_for(trig, usable.get(i, []))
             found.append(_find_or_start(mentions, etype, i, trig.weight, (start, end), planned))
-        if i in ties:
-            tie = _find_or_start(mentions, "agreement", i, TIE_WEIGHT, ties[i], False)
-            tie.from_tie = tie.from_tie or tie.seeds == [i]
-            found.append(tie)
+        if i in ties and not any(m.type == "agreement" and (m.start, m.end) == ties[i] for m in found):
+            found.append(_tie_agreement(mentions, i, ties[i]))
         if found:
             current = found
             for j in waiting:
