@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from cityties import exports, queries, sources
+from cityties import exports, queries, report, sources
 from cityties.document import EVENT_TYPES
 from cityties.evalformat import documents_to_eval
 from cityties.ingest import ingest as run_ingest
@@ -182,20 +182,49 @@ def place(name: Annotated[str, typer.Argument(help="Place name in any language")
 
 
 @app.command()
-def dossier(a: Annotated[str, typer.Argument(help="First place")],
-            b: Annotated[str, typer.Argument(help="Second place")],
-            as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Everything two places did together, oldest first.  Example: cityties dossier Seoul Hanoi"""
-    info = _ask(queries.dossier, a, b)
+def dossier(a: Annotated[str, typer.Argument(help="A place, in any language")],
+            b: Annotated[Optional[str], typer.Argument(help="A second place: the dossier of the pair")] = None,
+            as_json: Annotated[bool, typer.Option("--json", help="Print the dossier as JSON")] = False,
+            html: Annotated[Optional[Path], typer.Option("--html", help="Write a self-contained HTML report to this file")] = None) -> None:
+    """A place's (or a pair's) timeline, partners, agreements, people and fields.  Example: cityties dossier Incheon Brisbane --html incheon.html"""
+    info = _ask(queries.dossier, a, b) if b else _ask(queries.place_dossier, a)
+    if html:
+        html.write_text(report.render_html(info), encoding="utf-8")
+        err.print(f"wrote {html}")
     if as_json:
         _print_json(info)
-        return
-    pa, pb = info["places"]
-    console.print(f"[bold]{pa['name']} ({pa['country']}) — {pb['name']} ({pb['country']})[/bold]: "
-                  f"{len(info['events'])} events, first {info['first'] or '?'}, last {info['last'] or '?'}")
-    console.print(_events_table(info["events"], "together"))
-    if info["themes"]:
-        console.print("fields: " + ", ".join(info["themes"]))
+    elif not html:
+        _print_dossier(info)
+
+
+def _print_dossier(info: dict) -> None:
+    names = " — ".join(f"{p['name']} ({p['country']})" for p in info["places"])
+    console.print(f"[bold]{names}[/bold]: {len(info['events'])} events, "
+                  f"first {info['first'] or '?'}, last {info['last'] or '?'}")
+    console.print(_events_table(info["events"], "timeline" if len(info["places"]) == 1 else "together"))
+    if info.get("tie"):
+        console.print(f"tie strength {info['tie']['weight']} ({', '.join(info['tie']['types'])})")
+    if info.get("partners"):
+        console.print(_rows_table("partners by tie strength", ("place", "strength", "events", "types", "first", "last"),
+                                  [(f"{p['name']} ({p['country']})", p["weight"], p["events"], ", ".join(p["types"]),
+                                    p["first"] or "?", p["last"] or "?") for p in info["partners"]]))
+    if info["agreements"]:
+        console.print(_events_table(info["agreements"], "agreements"))
+    if info["people"]:
+        console.print(_rows_table("people who met", ("of", "person", "role", "events"),
+                                  [(p["of"] or "", " / ".join(p["names"]), ", ".join(p["roles"]),
+                                    " ".join(f"#{i}" for i in p["events"])) for p in info["people"]]))
+    if info["fields"]:
+        console.print("fields: " + ", ".join(f"{f['field']} ({f['events']})" for f in info["fields"]))
+
+
+def _rows_table(title: str, columns: tuple[str, ...], rows: list[tuple]) -> Table:
+    table = Table(title=title)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*(str(v) for v in row))
+    return table
 
 
 def _codes(values: list[str] | None, upper: bool = False) -> tuple[str, ...]:

@@ -48,6 +48,7 @@ class NetworkFilter:
     since: str | None = None  # earliest start date, YYYY[-MM[-DD]]
     until: str | None = None  # latest start date, YYYY[-MM[-DD]]
     min_confidence: float = 0.0
+    place: int | None = None  # geonameid: only the events this place takes part in
 
 
 @dataclass
@@ -81,6 +82,9 @@ def selected_events(flt: NetworkFilter) -> Select:
         stmt = stmt.where(Event.start <= flt.until + "\uffff")
     if flt.min_confidence:
         stmt = stmt.where(Event.confidence >= flt.min_confidence)
+    if flt.place is not None:
+        stmt = stmt.where(Event.id.in_(select(Fact.event_id).where(
+            Fact.field.in_(PLACE_FIELDS), Fact.value == str(flt.place))))
     if flt.countries:
         in_region = select(cast(Place.geonameid, String)).where(Place.country.in_(flt.countries))
         touching = select(Fact.event_id).where(or_(

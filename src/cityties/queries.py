@@ -3,15 +3,20 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import import_module
 
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import and_, distinct, func, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
+from cityties.document import Document
 from cityties.gazetteer import gazetteer
 from cityties.network import PLACE_FIELDS, NetworkFilter, selected_events
 from cityties.network import build as build_network
-from cityties.store.models import Article, Event, EventLink, Fact, Mention, Place
+from cityties.store.models import (ApiToken, Article, AuditEntry, Event, EventLink, EventState, Fact, Follow, Mention,
+                                   Place, User)
 from cityties.store.store import resolve_fields
+from cityties.textmatch import fold, fold_key
 
 
 @dataclass
@@ -26,6 +31,8 @@ class EventFilter:
     text: str | None = None
     min_confidence: float = 0.0
     limit: int = 100
+    theme: str | None = None  # a cooperation field (themes lexicon key)
+    language: str | None = None  # the language of a source article (ISO 639-1)
 
 
 class NotFound(LookupError):
@@ -65,7 +72,13 @@ def _matching_text(session: Session, query: str):
 
 def list_events(session: Session, flt: EventFilter) -> list[dict]:
     """Events matching the filter, newest first."""
-    stmt = select(Event)
+    stmt = _filtered(session, select(Event), flt)
+    stmt = stmt.order_by(Event.start.desc().nulls_last(), Event.id).limit(flt.limit)
+    return [event_summary(ev) for ev in session.scalars(stmt)]
+
+
+def _filtered(session: Session, stmt, flt: EventFilter):
+    """A select over events narrowed by every filter but the limit."""
     if flt.type:
         stmt = stmt.where(Event.type == flt.type)
     if flt.place:
@@ -80,8 +93,12 @@ def list_events(session: Session, flt: EventFilter) -> list[dict]:
         stmt = stmt.where(_matching_text(session, flt.text))
     if flt.min_confidence:
         stmt = stmt.where(Event.confidence >= flt.min_confidence)
-    stmt = stmt.order_by(Event.start.desc().nulls_last(), Event.id).limit(flt.limit)
-    return [event_summary(ev) for ev in session.scalars(stmt)]
+    if flt.theme:
+        stmt = stmt.where(Event.id.in_(_events_with(("theme",), flt.theme)))
+    if flt.language:
+        stmt = stmt.where(Event.id.in_(select(Mention.event_id).join(Article)
+                                       .where(Article.language == flt.language)))
+    return stmt
 
 
 def _values(ev: Event, field: str) -> list[str]:
@@ -155,18 +172,69 @@ def place_detail(session: Session, name: str) -> dict:
 
 
 def dossier(session: Session, a: str, b: str) -> dict:
-    """Everything two places did together, oldest first."""
+    """Everything two places did together, oldest first: events, their tie, agreements, people, fields."""
     pa, pb = resolve_place(session, a), resolve_place(session, b)
     ids = set(session.scalars(_events_with(PLACE_FIELDS, str(pa.geonameid))))
     ids &= set(session.scalars(_events_with(PLACE_FIELDS, str(pb.geonameid))))
-    events = session.scalars(select(Event).where(Event.id.in_(ids))).all()
-    rows = sorted((event_summary(ev) for ev in events), key=lambda e: (e["start"] or "9999", e["id"]))
-    by_type = Counter(e["type"] for e in rows)
+    ties = [t for t in _ties_of(session, pa.geonameid) if pb.geonameid in (t["source"], t["target"])]
+    return _dossier(session, [pa, pb], ids, ties) | {"tie": ties[0] if ties else None}
+
+
+def place_dossier(session: Session, name: str) -> dict:
+    """One place's dossier: its events oldest first, partners ranked by tie strength, agreements, people, fields."""
+    place = resolve_place(session, name)
+    ties = _ties_of(session, place.geonameid)
+    others = {(t["target"] if t["source"] == place.geonameid else t["source"]): t for t in ties}
+    partners = []
+    for p in session.scalars(select(Place).where(Place.geonameid.in_(others))):
+        tie = others[p.geonameid]
+        partners.append(_place_dict(p) | {"weight": tie["weight"], "events": len(tie["events"])}
+                        | {k: tie[k] for k in ("types", "first", "last", "fields")})
+    partners.sort(key=lambda p: (-p["weight"], -p["events"], p["name"]))
+    ids = set(session.scalars(_events_with(PLACE_FIELDS, str(place.geonameid))))
+    return _dossier(session, [place], ids, ties) | {"partners": partners}
+
+
+def _ties_of(session: Session, geonameid: int) -> list[dict]:
+    """The network's ties of one place (edges with weights, strongest first)."""
+    edges = build_network(session, NetworkFilter(place=geonameid))["edges"]
+    return [e for e in edges if geonameid in (e["source"], e["target"])]
+
+
+def _dossier(session: Session, places: list[Place], ids: set[int], ties: list[dict]) -> dict:
+    """What a dossier shows of some events: the events oldest first with their sources, and what they add up to."""
+    stmt = (select(Event).where(Event.id.in_(ids))
+            .options(selectinload(Event.facts), selectinload(Event.location),
+                     selectinload(Event.mentions).selectinload(Mention.article)))
+    events = sorted(session.scalars(stmt), key=lambda ev: (ev.start or "9999", ev.id))
+    rows = [event_summary(ev) | {"articles": _articles(ev)} for ev in events]
     themes = Counter(t for e in rows for t in e["themes"])
     dated = [e["start"] for e in rows if e["start"]]
-    return {"places": [_place_dict(pa), _place_dict(pb)], "events": rows,
-            "by_type": dict(by_type), "themes": [t for t, _ in themes.most_common()],
-            "first": min(dated, default=None), "last": max(dated, default=None)}
+    return {"places": [_place_dict(p) for p in places], "events": rows,
+            "by_type": dict(Counter(e["type"] for e in rows)), "themes": [t for t, _ in themes.most_common()],
+            "first": min(dated, default=None), "last": max(dated, default=None),
+            "agreements": [e for e in rows if e["type"] == "agreement"], "people": _people(events),
+            "fields": [{"field": t, "events": n} for t, n in themes.most_common()], "ties": ties}
+
+
+def _articles(ev: Event) -> list[dict]:
+    """The articles that report an event."""
+    articles = {m.article_id: m.article for m in ev.mentions}
+    return [{"title": a.title or a.source, "url": a.url, "language": a.language} for a in articles.values()]
+
+
+def _people(events: list[Event]) -> list[dict]:
+    """The people of the events, one row per person (every spelling, role and event), grouped by whom they represent."""
+    people: dict[str, dict] = {}
+    for ev in events:
+        for f in (f for f in ev.facts if f.field == "person"):
+            p = people.setdefault(f.value, {"name": f.label, "names": [], "roles": [], "of": None, "events": []})
+            role, of = (f.detail or {}).get("role"), (f.detail or {}).get("of")
+            for key, value in (("names", f.label), ("roles", role), ("events", ev.id)):
+                if value and value not in p[key]:
+                    p[key].append(value)
+            p["of"] = p["of"] or of
+    return sorted(people.values(), key=lambda p: (p["of"] is None, p["of"] or "", p["name"]))
 
 
 def stats(session: Session) -> dict:
@@ -203,3 +271,239 @@ def events_table(session: Session, flt: NetworkFilter) -> list[dict]:
             .order_by(Event.start.nulls_last(), Event.id)
             .options(selectinload(Event.facts), selectinload(Event.mentions), selectinload(Event.location)))
     return [event_summary(ev) for ev in session.scalars(stmt)]
+
+
+# What the web pages and the JSON API add: pages of events, facets, article search, the words of a
+# fact highlighted in its sentence, one article's extractions, a place's years, the strongest ties.
+
+EventKey = tuple  # (start, id): where an event sits in the newest-first order; a cursor holds one
+
+
+def events_page(session: Session, flt: EventFilter, after: EventKey | None = None) -> tuple[list[dict], EventKey | None]:
+    """Up to flt.limit events after the key (newest first, undated last, then by id) and the key to go on from."""
+    stmt = _filtered(session, select(Event), flt)
+    if after is not None:
+        stmt = stmt.where(_after(*after))
+    rows = list(session.scalars(stmt.order_by(Event.start.desc().nulls_last(), Event.id).limit(flt.limit + 1)))
+    page = rows[:flt.limit]
+    return [event_summary(ev) for ev in page], ((page[-1].start, page[-1].id) if len(rows) > len(page) else None)
+
+
+def _after(start: str | None, event_id: int):
+    """Events that come after (start, id) in the order of events_page."""
+    if start is None:
+        return and_(Event.start.is_(None), Event.id > event_id)
+    return or_(Event.start < start, and_(Event.start == start, Event.id > event_id), Event.start.is_(None))
+
+
+def event_facets(session: Session, flt: EventFilter) -> dict[str, list[dict]]:
+    """How many matching events have each type, country, theme, source language and year (most first; years newest)."""
+    ids = _filtered(session, select(Event.id), flt)
+    year = func.substr(Event.start, 1, 4)
+    per_event = func.count(distinct(Fact.event_id))
+    counts = {
+        "type": select(Event.type, func.count()).where(Event.id.in_(ids)).group_by(Event.type),
+        "country": select(Fact.value, per_event).where(Fact.field == "country", Fact.event_id.in_(ids)).group_by(Fact.value),
+        "theme": select(Fact.value, per_event).where(Fact.field == "theme", Fact.event_id.in_(ids)).group_by(Fact.value),
+        "language": select(Article.language, func.count(distinct(Mention.event_id))).join(Mention.article)
+        .where(Mention.event_id.in_(ids)).group_by(Article.language),
+        "year": select(year, func.count()).where(Event.id.in_(ids), Event.start.is_not(None)).group_by(year),
+    }
+    facets = {}
+    for name, stmt in counts.items():
+        rows = [{"value": v, "count": n} for v, n in session.execute(stmt) if v]
+        order = (lambda r: r["value"]) if name == "year" else (lambda r: (-r["count"], r["value"]))
+        facets[name] = sorted(rows, key=order, reverse=name == "year")
+    return facets
+
+
+SNIPPET_TOKENS = 16  # words of context around the matched words of an article search hit
+SNIPPET_CHARS = 90  # the same without full-text search: characters each side of the first match
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"  # private-use characters around the matched words of a snippet
+
+
+def search_articles(session: Session, query: str, limit: int = 20) -> list[dict]:
+    """Stored articles containing the words, best first, each with a snippet (matches between MARK_OPEN/CLOSE)."""
+    if session.get_bind().dialect.name == "sqlite":
+        phrase = '"' + query.replace('"', '""') + '"'
+        rows = session.execute(text(
+            "SELECT article_id, snippet(articles_fts, 2, :a, :b, '…', :n) FROM articles_fts"
+            " WHERE articles_fts MATCH :q ORDER BY rank LIMIT :limit"),
+            {"a": MARK_OPEN, "b": MARK_CLOSE, "n": SNIPPET_TOKENS, "q": phrase, "limit": limit}).all()
+        snippets = dict(rows)
+    else:
+        found = session.scalars(select(Article).where(Article.status == "stored", Article.clean_text.ilike(f"%{query}%"))
+                                .order_by(Article.published.desc().nulls_last(), Article.id).limit(limit))
+        snippets = {a.id: _snippet(a.clean_text, query) for a in found}
+    articles = {a.id: a for a in session.scalars(select(Article).where(Article.id.in_(snippets)))}
+    return [_article_dict(articles[i]) | {"snippet": s} for i, s in snippets.items() if i in articles]
+
+
+def _snippet(body: str, query: str) -> str:
+    at = fold(body).find(fold(query))
+    lo, hi = max(at - SNIPPET_CHARS, 0), at + len(query) + SNIPPET_CHARS
+    return (("…" if lo else "") + body[lo:at] + MARK_OPEN + body[at:at + len(query)] + MARK_CLOSE
+            + body[at + len(query):hi] + ("…" if hi < len(body) else ""))
+
+
+def _article_dict(a: Article) -> dict:
+    return {"article_id": a.id, "title": a.title, "url": a.url, "source": a.source, "language": a.language,
+            "published": a.published.isoformat() if a.published else None}
+
+
+def article_detail(session: Session, article_id: str) -> dict:
+    """A stored article: its clean text, the sentences that gave facts (spans, fields, events) and its events."""
+    art = session.get(Article, article_id)
+    if art is None or art.status != "stored":
+        raise NotFound(f"no stored article with id {article_id!r}")
+    evidence: dict[tuple[int, int], dict] = {}
+    for f in session.scalars(select(Fact).where(Fact.article_id == art.id, Fact.span_start.is_not(None))):
+        span = evidence.setdefault((f.span_start, f.span_end),
+                                   {"start": f.span_start, "end": f.span_end, "fields": [], "events": []})
+        for key, value in (("fields", f.field), ("events", f.event_id)):
+            if value not in span[key]:
+                span[key].append(value)
+    ordered = session.scalars(select(Mention.event_id).where(Mention.article_id == art.id).order_by(Mention.ordinal))
+    ids = list(dict.fromkeys(i for i in ordered if i is not None))
+    events = {ev.id: ev for ev in session.scalars(select(Event).where(Event.id.in_(ids)))}
+    return _article_dict(art) | {"text": art.clean_text, "evidence": [evidence[k] for k in sorted(evidence)],
+                                 "events": [event_summary(events[i]) for i in ids]}
+
+
+def place_timeline(session: Session, name: str) -> dict:
+    """A place's events oldest first, grouped by year (undated events last, under year None)."""
+    place = resolve_place(session, name)
+    events = sorted(list_events(session, EventFilter(place=place.name, limit=10_000)),
+                    key=lambda e: (e["start"] or "9999", e["id"]))
+    years: dict[str | None, list[dict]] = {}
+    for e in events:
+        years.setdefault(e["start"][:4] if e["start"] else None, []).append(e)
+    return {"place": _place_dict(place), "years": [{"year": y, "events": evs} for y, evs in years.items()]}
+
+
+def strongest_ties(session: Session, flt: NetworkFilter, limit: int = 10) -> list[dict]:
+    """The network's strongest ties, each with both places (name, country) besides their ids."""
+    net = build_network(session, flt)
+    nodes = {n["geonameid"]: n for n in net["nodes"]}
+    return [e | {"places": [nodes[e["source"]], nodes[e["target"]]]} for e in net["edges"][:limit]]
+
+
+# Highlighting: the stored facts keep their sentence, not the words that say the value, so the
+# sentence's article is annotated again by the extraction stages (which never touch the database)
+# and the annotations inside the sentence that carry the fact's value are its words.
+ANNOTATION_STAGES = ("sentences", "dates", "countries", "places", "organizations", "people", "themes",
+                     "counts", "triggers")  # the stages after clean and language, up to the events
+ANNOTATED_ARTICLES = 64  # annotated articles kept in memory (a page shows a few; the stages take ~5 ms)
+_SURFACES = {  # fact field -> the annotations that can say it, and whether one says this value
+    **{f: ("places", lambda r, fld, v: str(r.geonameid) == v) for f in PLACE_FIELDS},
+    "country": ("countries", lambda r, fld, v: r.code == v),
+    "organization": ("organizations", lambda r, fld, v: r.name == v),
+    "person": ("people", lambda r, fld, v: fold_key(r.name) == v),
+    "theme": ("themes", lambda r, fld, v: r.theme == v),
+    "type": ("triggers", lambda r, fld, v: r.type == v),
+    "start": ("dates", lambda r, fld, v: v in (r.start, r.end)),
+    "end": ("dates", lambda r, fld, v: v in (r.start, r.end)),
+    "count": ("counts", lambda r, fld, v: fld == f"count:{r.key}" and str(r.value) == v),
+}
+
+
+@lru_cache(maxsize=ANNOTATED_ARTICLES)
+def _annotated(article_id: str, body: str, raw: str, language: str | None, published, url: str | None) -> Document:
+    """The article's clean text annotated again (the article id keys the cache: it hashes the text)."""
+    doc = Document(raw=raw, url=url, published=published, language=language, text=body)
+    for name in ANNOTATION_STAGES:  # the stored article went through them once already
+        doc = import_module(f"cityties.stages.{name}").run(doc)
+    return doc
+
+
+def _marks(doc: Document, field: str, value: str, label: str, start: int, end: int) -> list[list[int]]:
+    """Where the fact's value is said in the sentence [start, end): [from, to) offsets within the sentence."""
+    kind, says = _SURFACES.get(field.split(":")[0], ("", None))
+    refs = [r for r in getattr(doc, kind, ()) if start <= r.span.start and r.span.end <= end and says(r, field, value)]
+    if not refs and field == "country":  # a country said through one of its places
+        refs = [r for r in doc.places if start <= r.span.start and r.span.end <= end and r.country == value]
+    spans = {(r.span.start - start, r.span.end - start) for r in refs}
+    at = fold(doc.text[start:end]).find(fold(label)) if label else -1
+    if not spans and at >= 0:
+        spans.add((at, at + len(label)))
+    return [list(s) for s in sorted(spans)]
+
+
+def marked_event_detail(session: Session, event_id: int) -> dict:
+    """event_detail with the words that say each fact: "marks" on every fact and every resolved value's sentences."""
+    detail = event_detail(session, event_id)
+    marks: dict[tuple, list] = {}
+    for f in session.scalars(select(Fact).where(Fact.event_id == event_id, Fact.span_start.is_not(None))):
+        art = session.get(Article, f.article_id)
+        if art is None:
+            continue
+        doc = _annotated(art.id, art.clean_text, art.raw_text, art.language, art.published, art.url)
+        sentence = art.clean_text[f.span_start:f.span_end]
+        marks[(f.field, f.value, sentence)] = _marks(doc, f.field, f.value, f.label, f.span_start, f.span_end)
+    for f in detail["facts"]:
+        f["marks"] = marks.get((f["field"], f["value"], f["sentence"]), [])
+    for name, resolved in detail["resolved"].items():
+        for v in resolved["values"]:
+            v["marks"] = [marks.get((name, v["value"], s), []) for s in v["sentences"]]
+    return detail
+
+
+# --- curation, accounts and watching -------------------------------------------------------------
+
+def hidden_events():
+    """The ids of events curators rejected or merged into another; listings leave them out by default."""
+    return select(EventState.event_id)
+
+
+def event_state(session: Session, event_id: int) -> dict | None:
+    """An event's curated status (rejected, or merged with the event it redirects to); None when active."""
+    state = session.get(EventState, event_id)
+    return None if state is None else {"status": state.status, "merged_into": state.merged_into,
+                                       "reason": state.reason}
+
+
+def event_mentions(session: Session, event_id: int) -> list[dict]:
+    """The mentions of an event, each with its article and anchor sentence (what a split takes away)."""
+    rows = session.scalars(select(Mention).where(Mention.event_id == event_id).order_by(Mention.id)
+                           .options(selectinload(Mention.article)))
+    return [{"id": m.id, "type": m.type, "start": m.start, "end": m.end, "article_id": m.article_id,
+             "title": m.article.title or m.article.source, "url": m.article.url,
+             "sentence": m.article.clean_text[m.span_start:m.span_end]} for m in rows]
+
+
+def audit_log(session: Session, event_id: int | None = None, limit: int = 100) -> list[dict]:
+    """Changes made by people, newest first; of one event if asked."""
+    stmt = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
+    if event_id is not None:
+        stmt = stmt.where(AuditEntry.event_id == event_id)
+    return [{"id": a.id, "at": a.at.isoformat(timespec="seconds"), "actor": a.actor, "action": a.action,
+             "event_id": a.event_id, "before": a.before, "after": a.after} for a in session.scalars(stmt)]
+
+
+def users(session: Session) -> list[dict]:
+    """Every account, without secrets."""
+    tokens = dict(session.execute(select(ApiToken.user_id, func.count()).group_by(ApiToken.user_id)).all())
+    return [{"name": u.name, "role": u.role, "created_at": u.created_at.isoformat(timespec="seconds"),
+             "webhook_url": u.webhook_url, "tokens": tokens.get(u.id, 0)}
+            for u in session.scalars(select(User).order_by(User.name))]
+
+
+def follows_of(session: Session, user_id: int) -> list[dict]:
+    """The places a user follows, with when they last looked."""
+    rows = session.scalars(select(Follow).where(Follow.user_id == user_id).options(selectinload(Follow.place)))
+    return sorted((_place_dict(f.place) | {"seen_at": f.seen_at.isoformat(timespec="seconds")} for f in rows),
+                  key=lambda p: p["name"])
+
+
+def new_events(session: Session, user_id: int, articles: list[str] | None = None) -> list[dict]:
+    """Events in a user's followed places reported by the given articles, else since the user last
+    looked; newest first, each with the followed places it concerns."""
+    found: dict[int, dict] = {}
+    for f in session.scalars(select(Follow).where(Follow.user_id == user_id).options(selectinload(Follow.place))):
+        fresh = Article.id.in_(articles) if articles is not None else Article.ingested_at > f.seen_at
+        stmt = select(Event).where(Event.id.in_(_events_with(PLACE_FIELDS, str(f.geonameid))),
+                                   Event.id.in_(select(Mention.event_id).join(Article).where(fresh)),
+                                   Event.id.not_in(hidden_events()))
+        for ev in session.scalars(stmt):
+            found.setdefault(ev.id, event_summary(ev) | {"followed": []})["followed"].append(f.place.name)
+    return sorted(found.values(), key=lambda e: (e["start"] or "", e["id"]), reverse=True)
