@@ -11,7 +11,7 @@ from itertools import combinations
 from sqlalchemy import Integer, Select, String, and_, cast, or_, select
 from sqlalchemy.orm import Session
 
-from cityties.store.models import Event, Fact, Place
+from cityties.store.models import Event, EventState, Fact, Place
 
 PLACE_FIELDS = ("place", "host", "location")  # facts naming a place that takes part in an event
 HUB_FIELDS = ("host", "location")  # the places that received the others
@@ -72,8 +72,8 @@ class _Tie:
 
 
 def selected_events(flt: NetworkFilter) -> Select:
-    """The ids of the stored events that match the filter."""
-    stmt = select(Event.id)
+    """The ids of the stored events that match the filter (never rejected or merged-away ones)."""
+    stmt = select(Event.id).where(Event.id.not_in(select(EventState.event_id)))
     if flt.types:
         stmt = stmt.where(Event.type.in_(flt.types))
     if flt.since:

@@ -33,6 +33,7 @@ class EventFilter:
     limit: int = 100
     theme: str | None = None  # a cooperation field (themes lexicon key)
     language: str | None = None  # the language of a source article (ISO 639-1)
+    include_hidden: bool = False  # also events curators rejected or merged into another
 
 
 class NotFound(LookupError):
@@ -98,6 +99,8 @@ def _filtered(session: Session, stmt, flt: EventFilter):
     if flt.language:
         stmt = stmt.where(Event.id.in_(select(Mention.event_id).join(Article)
                                        .where(Article.language == flt.language)))
+    if not flt.include_hidden:
+        stmt = stmt.where(Event.id.not_in(hidden_events()))
     return stmt
 
 
@@ -176,6 +179,7 @@ def dossier(session: Session, a: str, b: str) -> dict:
     pa, pb = resolve_place(session, a), resolve_place(session, b)
     ids = set(session.scalars(_events_with(PLACE_FIELDS, str(pa.geonameid))))
     ids &= set(session.scalars(_events_with(PLACE_FIELDS, str(pb.geonameid))))
+    ids -= set(session.scalars(hidden_events()))
     ties = [t for t in _ties_of(session, pa.geonameid) if pb.geonameid in (t["source"], t["target"])]
     return _dossier(session, [pa, pb], ids, ties) | {"tie": ties[0] if ties else None}
 
@@ -192,6 +196,7 @@ def place_dossier(session: Session, name: str) -> dict:
                         | {k: tie[k] for k in ("types", "first", "last", "fields")})
     partners.sort(key=lambda p: (-p["weight"], -p["events"], p["name"]))
     ids = set(session.scalars(_events_with(PLACE_FIELDS, str(place.geonameid))))
+    ids -= set(session.scalars(hidden_events()))
     return _dossier(session, [place], ids, ties) | {"partners": partners}
 
 
@@ -279,7 +284,8 @@ def events_table(session: Session, flt: NetworkFilter) -> list[dict]:
 EventKey = tuple  # (start, id): where an event sits in the newest-first order; a cursor holds one
 
 
-def events_page(session: Session, flt: EventFilter, after: EventKey | None = None) -> tuple[list[dict], EventKey | None]:
+def events_page(session: Session, flt: EventFilter,
+                after: EventKey | None = None) -> tuple[list[dict], EventKey | None]:
     """Up to flt.limit events after the key (newest first, undated last, then by id) and the key to go on from."""
     stmt = _filtered(session, select(Event), flt)
     if after is not None:
@@ -301,10 +307,13 @@ def event_facets(session: Session, flt: EventFilter) -> dict[str, list[dict]]:
     ids = _filtered(session, select(Event.id), flt)
     year = func.substr(Event.start, 1, 4)
     per_event = func.count(distinct(Fact.event_id))
+
+    def by_fact(field: str):
+        return select(Fact.value, per_event).where(Fact.field == field, Fact.event_id.in_(ids)).group_by(Fact.value)
+
     counts = {
         "type": select(Event.type, func.count()).where(Event.id.in_(ids)).group_by(Event.type),
-        "country": select(Fact.value, per_event).where(Fact.field == "country", Fact.event_id.in_(ids)).group_by(Fact.value),
-        "theme": select(Fact.value, per_event).where(Fact.field == "theme", Fact.event_id.in_(ids)).group_by(Fact.value),
+        "country": by_fact("country"), "theme": by_fact("theme"),
         "language": select(Article.language, func.count(distinct(Mention.event_id))).join(Mention.article)
         .where(Mention.event_id.in_(ids)).group_by(Article.language),
         "year": select(year, func.count()).where(Event.id.in_(ids), Event.start.is_not(None)).group_by(year),
@@ -332,7 +341,8 @@ def search_articles(session: Session, query: str, limit: int = 20) -> list[dict]
             {"a": MARK_OPEN, "b": MARK_CLOSE, "n": SNIPPET_TOKENS, "q": phrase, "limit": limit}).all()
         snippets = dict(rows)
     else:
-        found = session.scalars(select(Article).where(Article.status == "stored", Article.clean_text.ilike(f"%{query}%"))
+        found = session.scalars(select(Article)
+                                .where(Article.status == "stored", Article.clean_text.ilike(f"%{query}%"))
                                 .order_by(Article.published.desc().nulls_last(), Article.id).limit(limit))
         snippets = {a.id: _snippet(a.clean_text, query) for a in found}
     articles = {a.id: a for a in session.scalars(select(Article).where(Article.id.in_(snippets)))}
@@ -341,6 +351,8 @@ def search_articles(session: Session, query: str, limit: int = 20) -> list[dict]
 
 def _snippet(body: str, query: str) -> str:
     at = fold(body).find(fold(query))
+    if at < 0:  # matched by the database's case rules but not by folding: the opening, unmarked
+        return body[:2 * SNIPPET_CHARS]
     lo, hi = max(at - SNIPPET_CHARS, 0), at + len(query) + SNIPPET_CHARS
     return (("…" if lo else "") + body[lo:at] + MARK_OPEN + body[at:at + len(query)] + MARK_CLOSE
             + body[at + len(query):hi] + ("…" if hi < len(body) else ""))
@@ -455,11 +467,14 @@ def hidden_events():
     return select(EventState.event_id)
 
 
-def event_state(session: Session, event_id: int) -> dict | None:
-    """An event's curated status (rejected, or merged with the event it redirects to); None when active."""
+def event_state(session: Session, event_id: int) -> dict:
+    """An event's curated status: active, rejected (with the reason) or merged (with the event it redirects to)."""
+    if session.get(Event, event_id) is None:
+        raise NotFound(f"no event with id {event_id}")
     state = session.get(EventState, event_id)
-    return None if state is None else {"status": state.status, "merged_into": state.merged_into,
-                                       "reason": state.reason}
+    if state is None:
+        return {"status": "active", "merged_into": None, "reason": None}
+    return {"status": state.status, "merged_into": state.merged_into, "reason": state.reason}
 
 
 def event_mentions(session: Session, event_id: int) -> list[dict]:

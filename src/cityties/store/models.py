@@ -124,3 +124,96 @@ class EventLink(Base):
     other_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     relation: Mapped[str] = mapped_column(String(16))  # during: event_id happened within other_id
     __table_args__ = (UniqueConstraint("event_id", "other_id", "relation"),)
+
+
+class User(Base):
+    """Someone who signs in: a reader, an editor (curates) or an admin (also manages users)."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(16))  # reader | editor | admin
+    password_hash: Mapped[str] = mapped_column(Text)  # argon2id; the password itself is never stored
+    webhook_url: Mapped[str | None] = mapped_column(Text)  # new events of followed places are POSTed here
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ApiToken(Base):
+    """An API token of a user, kept only as the SHA-256 digest of the random token."""
+
+    __tablename__ = "api_tokens"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    user: Mapped[User] = relationship()
+
+
+class AuditEntry(Base):
+    """One change made by a person: who, when, what, to which event, and the event before and after."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    actor: Mapped[str] = mapped_column(String(100))  # the user's name, kept if the user goes
+    action: Mapped[str] = mapped_column(String(32))
+    event_id: Mapped[int | None] = mapped_column(Integer, index=True)  # no foreign key: the log outlives rows
+    before: Mapped[dict | None] = mapped_column(JSON)
+    after: Mapped[dict | None] = mapped_column(JSON)
+
+
+class EventState(Base):
+    """A curated status of an event: rejected (kept, hidden from listings) or merged into another."""
+
+    __tablename__ = "event_states"
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True,
+                                          autoincrement=False)
+    status: Mapped[str] = mapped_column(String(16))  # rejected | merged
+    merged_into: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"))
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class RemovedValue(Base):
+    """A value curators took out of a many-valued field of an event; later reports cannot bring it back."""
+
+    __tablename__ = "removed_values"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(32))
+    value: Mapped[str] = mapped_column(Text)
+    __table_args__ = (UniqueConstraint("event_id", "field", "value"),)
+
+
+class Secret(Base):
+    """A server secret made on first use (the key that signs session cookies)."""
+
+    __tablename__ = "secrets"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Follow(Base):
+    """A user following a place; events there reported after seen_at are new to them."""
+
+    __tablename__ = "follows"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    geonameid: Mapped[int] = mapped_column(ForeignKey("places.geonameid"))
+    seen_at: Mapped[datetime] = mapped_column(DateTime)
+    place: Mapped[Place] = relationship()
+    __table_args__ = (UniqueConstraint("user_id", "geonameid"),)
+
+
+class Feed(Base):
+    """A watched RSS/Atom feed: validators for conditional GET and the error backoff state."""
+
+    __tablename__ = "feeds"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000), unique=True)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # consecutive failed polls
+    next_poll_at: Mapped[datetime | None] = mapped_column(DateTime)  # not before this (backoff)
+    polled_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_status: Mapped[str | None] = mapped_column(Text)  # "200", "304", or the error

@@ -20,7 +20,7 @@ from cityties.resolve import Summary, best_match, same_person
 from cityties.settings import Settings
 from cityties.sources import Failure
 from cityties.store.facts import mention_facts
-from cityties.store.models import Article, Event, EventLink, Fact, Organization, Person, Place
+from cityties.store.models import Article, Event, EventLink, Fact, Organization, Person, Place, RemovedValue
 from cityties.store.models import Mention as MentionRow
 
 
@@ -75,6 +75,19 @@ class Store:
         """A read session for queries."""
         with self._sessions() as session:
             yield session
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A write session committed on success; the accounts and watch modules of store/ write through it."""
+        with self._sessions.begin() as session:
+            yield session
+
+    def apply_curation(self, actor, action: str, event_id: int | None = None, **params) -> dict:
+        """Apply one curation action (see cityties.store.curation.ACTIONS) and its audit row, in one transaction."""
+        from cityties.store import curation  # imported here: curation builds on this module
+
+        with self.transaction() as session:
+            return curation.apply(self, session, actor, action, event_id, **params)
 
     def add_batch(self, items: list[Document | Failure]) -> list[Outcome]:
         """Write processed documents and failures in one transaction; one bad item spoils nothing."""
@@ -146,8 +159,11 @@ class Store:
         self._same_people(session, ev, facts)
         for fact in facts:
             self._ensure_entity(session, fact)
-        for fact in facts:
-            session.add(Fact(event_id=ev.id, mention_id=row.id, article_id=doc.id, **fact))
+        removed = set(session.execute(select(RemovedValue.field, RemovedValue.value)
+                                      .where(RemovedValue.event_id == ev.id)).all())
+        for fact in facts:  # a value curators removed from the event stays out
+            if (fact["field"], fact["value"]) not in removed:
+                session.add(Fact(event_id=ev.id, mention_id=row.id, article_id=doc.id, **fact))
         session.flush()
         self._refresh_event(session, ev)
         return ev.id
