@@ -20,6 +20,9 @@ demo: $(VENV)/.installed
 	$(BIN)/cityties --db $(DB) events --limit 30
 	$(BIN)/cityties --db $(DB) dossier Incheon Brisbane
 	$(BIN)/cityties --db $(DB) stats
+	@echo
+	@echo "Browse it: $(BIN)/cityties --db $(DB) serve   (then open http://127.0.0.1:8000/)"
+	@echo "Curate it: $(BIN)/cityties --db $(DB) user add NAME --role editor   (then log in at /login)"
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest

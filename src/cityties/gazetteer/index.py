@@ -51,6 +51,11 @@ class Index:
         self.city_state_names: set[str] = set()  # folded: no person is named "X Singapore"
         self.given_names = {fold(n) for n in first_cells(directory / "given_names.txt")}
         self.matcher: PhraseMatcher[Entry] = PhraseMatcher(self._load(directory))
+        self._link_places()
+
+    def _link_places(self) -> None:
+        """The maps from a country to its city-state's city or its namesake city, and from a
+        bare name to the region."""
         places = self.by_id.values()
         self.city_state: dict[str, Place] = {}  # a city-state's code -> its city
         for place in places:
