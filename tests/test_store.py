@@ -96,3 +96,15 @@ def test_a_signing_during_a_visit_is_stored_as_two_linked_events(store):
         assert visit["type"] == "visit"
         back = queries.event_detail(s, visit["id"])["links"]
     assert [(b["relation"], b["event"]["id"]) for b in back] == [("includes", agreement["id"])]
+
+
+def test_facts_keep_the_words_that_say_their_value(store):
+    doc = processed("vi_danang_fukuoka.txt")
+    store.add_batch([doc])
+    with store.session() as s:
+        facts = s.scalars(select(Fact).where(Fact.value_start.is_not(None))).all()
+    said = {(f.field, doc.text[f.value_start:f.value_end]) for f in facts}
+    assert ("place", "Fukuoka") in said
+    assert any(field == "start" and "14/5" in words for field, words in said)
+    assert any(field == "type" and "ký kết" in words.lower() for field, words in said)
+    assert all(f.span_start <= f.value_start < f.value_end <= f.span_end for f in facts)

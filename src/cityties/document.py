@@ -128,6 +128,7 @@ class SlotValue:
     value: object
     sentence: int
     confidence: float = 1.0
+    span: Span | None = None  # the words that say it, when the text names it
 
 
 @dataclass
@@ -150,6 +151,8 @@ class Mention:
     themes: list[SlotValue] = field(default_factory=list)  # value: str
     counts: dict[str, SlotValue] = field(default_factory=dict)  # value: int
     date_sentence: int | None = None
+    date_span: Span | None = None  # the words of the date, when the text gives one
+    trigger_span: Span | None = None  # the words that say what happened ("signed an MOU")
     seeds: list[int] = field(default_factory=list)  # sentences whose triggers report this event
     from_tie: bool = False  # made from a dated standing relation ("sister cities since 1992")
     during: int | None = None  # index in doc.mentions of the visit or forum this happened within

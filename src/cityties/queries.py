@@ -3,20 +3,17 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import import_module
 
 from sqlalchemy import and_, distinct, func, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
-from cityties.document import Document
 from cityties.gazetteer import gazetteer
 from cityties.network import PLACE_FIELDS, NetworkFilter, selected_events
 from cityties.network import build as build_network
 from cityties.store.models import (ApiToken, Article, AuditEntry, Event, EventLink, EventState, Fact, Follow, Mention,
                                    Place, User)
 from cityties.store.store import resolve_fields
-from cityties.textmatch import fold, fold_key
+from cityties.textmatch import fold
 
 
 @dataclass
@@ -400,45 +397,13 @@ def strongest_ties(session: Session, flt: NetworkFilter, limit: int = 10) -> lis
     return [e | {"places": [nodes[e["source"]], nodes[e["target"]]]} for e in net["edges"][:limit]]
 
 
-# Highlighting: the stored facts keep their sentence, not the words that say the value, so the
-# sentence's article is annotated again by the extraction stages (which never touch the database)
-# and the annotations inside the sentence that carry the fact's value are its words.
-ANNOTATION_STAGES = ("sentences", "dates", "countries", "places", "organizations", "people", "themes",
-                     "counts", "triggers")  # the stages after clean and language, up to the events
-ANNOTATED_ARTICLES = 64  # annotated articles kept in memory (a page shows a few; the stages take ~5 ms)
-_SURFACES = {  # fact field -> the annotations that can say it, and whether one says this value
-    **{f: ("places", lambda r, fld, v: str(r.geonameid) == v) for f in PLACE_FIELDS},
-    "country": ("countries", lambda r, fld, v: r.code == v),
-    "organization": ("organizations", lambda r, fld, v: r.name == v),
-    "person": ("people", lambda r, fld, v: fold_key(r.name) == v),
-    "theme": ("themes", lambda r, fld, v: r.theme == v),
-    "type": ("triggers", lambda r, fld, v: r.type == v),
-    "start": ("dates", lambda r, fld, v: v in (r.start, r.end)),
-    "end": ("dates", lambda r, fld, v: v in (r.start, r.end)),
-    "count": ("counts", lambda r, fld, v: fld == f"count:{r.key}" and str(r.value) == v),
-}
-
-
-@lru_cache(maxsize=ANNOTATED_ARTICLES)
-def _annotated(article_id: str, body: str, raw: str, language: str | None, published, url: str | None) -> Document:
-    """The article's clean text annotated again (the article id keys the cache: it hashes the text)."""
-    doc = Document(raw=raw, url=url, published=published, language=language, text=body)
-    for name in ANNOTATION_STAGES:  # the stored article went through them once already
-        doc = import_module(f"cityties.stages.{name}").run(doc)
-    return doc
-
-
-def _marks(doc: Document, field: str, value: str, label: str, start: int, end: int) -> list[list[int]]:
-    """Where the fact's value is said in the sentence [start, end): [from, to) offsets within the sentence."""
-    kind, says = _SURFACES.get(field.split(":")[0], ("", None))
-    refs = [r for r in getattr(doc, kind, ()) if start <= r.span.start and r.span.end <= end and says(r, field, value)]
-    if not refs and field == "country":  # a country said through one of its places
-        refs = [r for r in doc.places if start <= r.span.start and r.span.end <= end and r.country == value]
-    spans = {(r.span.start - start, r.span.end - start) for r in refs}
-    at = fold(doc.text[start:end]).find(fold(label)) if label else -1
-    if not spans and at >= 0:
-        spans.add((at, at + len(label)))
-    return [list(s) for s in sorted(spans)]
+def _marks(f: Fact, sentence: str) -> list[list[int]]:
+    """Where a fact's value is said in its sentence: [from, to) offsets within the sentence, from
+    the words stored at extraction, else where its label is written."""
+    if f.value_start is not None and f.span_start is not None:
+        return [[f.value_start - f.span_start, f.value_end - f.span_start]]
+    at = fold(sentence).find(fold(f.label)) if f.label else -1
+    return [[at, at + len(f.label)]] if at >= 0 else []
 
 
 def marked_event_detail(session: Session, event_id: int) -> dict:
@@ -447,11 +412,9 @@ def marked_event_detail(session: Session, event_id: int) -> dict:
     marks: dict[tuple, list] = {}
     for f in session.scalars(select(Fact).where(Fact.event_id == event_id, Fact.span_start.is_not(None))):
         art = session.get(Article, f.article_id)
-        if art is None:
-            continue
-        doc = _annotated(art.id, art.clean_text, art.raw_text, art.language, art.published, art.url)
-        sentence = art.clean_text[f.span_start:f.span_end]
-        marks[(f.field, f.value, sentence)] = _marks(doc, f.field, f.value, f.label, f.span_start, f.span_end)
+        if art is not None:
+            sentence = art.clean_text[f.span_start:f.span_end]
+            marks.setdefault((f.field, f.value, sentence), _marks(f, sentence))
     for f in detail["facts"]:
         f["marks"] = marks.get((f["field"], f["value"], f["sentence"]), [])
     for name, resolved in detail["resolved"].items():

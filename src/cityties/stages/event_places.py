@@ -3,6 +3,7 @@ from X; visited Y), the location and hosts they give, and events held where thei
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from cityties.document import Document, Mention, SlotValue
 from cityties.stages.event_dates import overlaps
@@ -66,8 +67,8 @@ def locate(doc: Document, m: Mention, owned: set[int], roles: dict[int, str]) ->
             best = next((p for p in candidates if p.kind == "city"), candidates[0] if candidates else None)
             if best is not None:
                 confidence = (1.0 if best.sentence in m.seeds else ATTACHED_CONFIDENCE) * (1.0 if role else 0.5)
-                m.location = SlotValue(best, best.sentence, confidence)
-                m.hosts = [SlotValue(best, best.sentence, confidence)]
+                m.location = SlotValue(best, best.sentence, confidence, best.span)
+                m.hosts = [SlotValue(best, best.sentence, confidence, best.span)]
                 return
 
 
@@ -82,5 +83,5 @@ def colocate(mentions: list[Mention]) -> None:
         host = next((o for o in mentions if o.type in ("visit", "forum") and o.location and o.start
                      and overlaps((m.start, m.end), (o.start, o.end))), None)
         if host is not None:
-            m.location = SlotValue(host.location.value, host.location.sentence, host.location.confidence)
-            m.hosts = [SlotValue(host.location.value, host.location.sentence, host.location.confidence)]
+            m.location = replace(host.location)
+            m.hosts = [replace(host.location)]

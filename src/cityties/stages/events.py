@@ -16,7 +16,7 @@ Dates are worked out in event_dates, places' roles and locations in event_places
 """
 from __future__ import annotations
 
-from cityties.document import DateRef, Document, Mention, SlotValue, TriggerRef
+from cityties.document import DateRef, Document, Mention, SlotValue, Span, TriggerRef
 from cityties.stages.event_dates import (CONTEXT_TYPES, MULTI_DAY_TYPES, TIE, cue_spans, date_for,
                                          inherit_context, overlaps, refine_dates, same_trip, tie_dates,
                                          usable_dates)
@@ -120,9 +120,13 @@ def _owners(doc: Document, usable: dict[int, list[DateRef]]) -> tuple[list[Menti
         found = []
         for etype, trig in seeds.get(i, {}).items():
             start, end, planned = date_for(trig, usable.get(i, []))
-            found.append(_find_or_start(mentions, etype, i, trig.weight, (start, end), planned))
+            m = _find_or_start(mentions, etype, i, trig.weight, (start, end), planned)
+            m.trigger_span = m.trigger_span or trig.span
+            found.append(m)
         if i in ties and not any(m.type == "agreement" and (m.start, m.end) == ties[i] for m in found):
-            found.append(_tie_agreement(mentions, i, ties[i]))
+            tie = _tie_agreement(mentions, i, ties[i])
+            tie.trigger_span = tie.trigger_span or next(t.span for t in doc.triggers if t.sentence == i and t.type == TIE)
+            found.append(tie)
         if found:
             current = found
             for j in waiting:
@@ -184,11 +188,11 @@ def _identity(value: object) -> object:
     return getattr(value, "geonameid", None) or getattr(value, "name", None) or value
 
 
-def _add(values: list[SlotValue], value: object, sent: int, confidence: float) -> None:
+def _add(values: list[SlotValue], value: object, sent: int, confidence: float, span: Span | None = None) -> None:
     """Append a value unless the slot already holds the same place, person or literal."""
     key = _identity(value)
     if all(_identity(v.value) != key for v in values):
-        values.append(SlotValue(value, sent, confidence))
+        values.append(SlotValue(value, sent, confidence, span))
 
 
 def _theme_sentences(doc: Document) -> set[int]:
@@ -214,31 +218,31 @@ def _fill(doc: Document, mentions: list[Mention], owners: dict[int, list[Mention
     for ref in doc.places:
         for m in owners.get(ref.sentence, []):
             conf = 1.0 if ref.sentence == anchors[id(m)] else ATTACHED_CONFIDENCE
-            _add(m.places, ref, ref.sentence, conf * ref.confidence)
-            _add(m.countries, ref.country, ref.sentence, conf)
+            _add(m.places, ref, ref.sentence, conf * ref.confidence, ref.span)
+            _add(m.countries, ref.country, ref.sentence, conf, ref.span)
     for ref in doc.countries:
         for m in owners.get(ref.sentence, []):
-            _add(m.countries, ref.code, ref.sentence, ATTACHED_CONFIDENCE)
+            _add(m.countries, ref.code, ref.sentence, ATTACHED_CONFIDENCE, ref.span)
     for ref in doc.organizations:
         for m in owners.get(ref.sentence, []):
-            _add(m.organizations, ref.name, ref.sentence, ATTACHED_CONFIDENCE)
+            _add(m.organizations, ref.name, ref.sentence, ATTACHED_CONFIDENCE, ref.span)
     places_by_name = {p.name: p for p in doc.places}
     for ref in doc.people:
         home = places_by_name.get(ref.of or "")
         for m in owners.get(ref.sentence, []):
-            _add(m.people, ref, ref.sentence, ref.confidence)
+            _add(m.people, ref, ref.sentence, ref.confidence, ref.span)
             if home is not None:  # the mayor of X taking part brings X in
-                _add(m.places, home, ref.sentence, ATTACHED_CONFIDENCE * ref.confidence)
+                _add(m.places, home, ref.sentence, ATTACHED_CONFIDENCE * ref.confidence, ref.span)
                 _add(m.countries, home.country, ref.sentence, ATTACHED_CONFIDENCE)
     theme_sentences = _theme_sentences(doc) | {s for m in mentions if m.type == "agreement" for s in m.seeds}
     for ref in doc.themes:
         if ref.sentence in theme_sentences:
             for m in _theme_owners(owners.get(ref.sentence, [])):
-                _add(m.themes, ref.theme, ref.sentence, ATTACHED_CONFIDENCE)
+                _add(m.themes, ref.theme, ref.sentence, ATTACHED_CONFIDENCE, ref.span)
     for ref in doc.counts:
         for m in owners.get(ref.sentence, []):
             if ref.key in PEOPLE_COUNTS or m.type in GATHERING_TYPES:
-                m.counts.setdefault(ref.key, SlotValue(ref.value, ref.sentence, ATTACHED_CONFIDENCE))
+                m.counts.setdefault(ref.key, SlotValue(ref.value, ref.sentence, ATTACHED_CONFIDENCE, ref.span))
     roles = place_roles(doc)
     owned: dict[int, set[int]] = {}
     for sent, ms in owners.items():
@@ -250,6 +254,8 @@ def _fill(doc: Document, mentions: list[Mention], owners: dict[int, list[Mention
             m.name = next((t.name for t in doc.triggers if t.sentence == m.sentence and t.type == m.type
                            and t.name), None)
     colocate(mentions)
+    for m in mentions:
+        m.date_span = next((d.span for d in doc.dates if d.sentence == m.date_sentence and d.start == m.start), None)
 
 
 def run(doc: Document) -> Document:
@@ -263,9 +269,9 @@ def run(doc: Document) -> Document:
         host = contexts.get(id(m))
         if host is not None and not m.places:  # "the two cities" are the visit's
             for slot in host.places:
-                _add(m.places, slot.value, slot.sentence, slot.confidence * ATTACHED_CONFIDENCE)
+                _add(m.places, slot.value, slot.sentence, slot.confidence * ATTACHED_CONFIDENCE, slot.span)
             for slot in host.countries:
-                _add(m.countries, slot.value, slot.sentence, slot.confidence * ATTACHED_CONFIDENCE)
+                _add(m.countries, slot.value, slot.sentence, slot.confidence * ATTACHED_CONFIDENCE, slot.span)
     doc.mentions = [m for m in mentions if m.start or m.places or m.location]
     _link(doc.mentions, contexts)
     return doc

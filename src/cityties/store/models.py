@@ -109,6 +109,8 @@ class Fact(Base):
     detail: Mapped[dict | None] = mapped_column(JSON)  # e.g. a person's role and of
     span_start: Mapped[int | None] = mapped_column(Integer)
     span_end: Mapped[int | None] = mapped_column(Integer)
+    value_start: Mapped[int | None] = mapped_column(Integer)  # the words that say the value
+    value_end: Mapped[int | None] = mapped_column(Integer)
     confidence: Mapped[float] = mapped_column(Float, default=1.0)
     origin: Mapped[str] = mapped_column(String(16), default="extracted")  # extracted | curated
     event: Mapped[Event] = relationship(back_populates="facts")
