@@ -17,7 +17,7 @@ Dates are worked out in event_dates, places' roles and locations in event_places
 from __future__ import annotations
 
 from cityties.document import DateRef, Document, Mention, SlotValue, Span, TriggerRef
-from cityties.stages.event_dates import (CONTEXT_TYPES, MULTI_DAY_TYPES, TIE, cue_spans, date_for,
+from cityties.stages.event_dates import (CONTEXT_TYPES, MULTI_DAY_TYPES, TIE, context_of, cue_spans, date_for,
                                          inherit_context, overlaps, refine_dates, same_trip, tie_dates,
                                          usable_dates)
 from cityties.stages.event_places import ATTACHED_CONFIDENCE, colocate, locate, place_roles
@@ -266,8 +266,9 @@ def run(doc: Document) -> Document:
     mentions = _absorb(mentions, owners)
     _fill(doc, mentions, owners)
     for m in mentions:
-        host = contexts.get(id(m))
-        if host is not None and not m.places:  # "the two cities" are the visit's
+        bilateral = m.type in ("agreement", "meeting") and not m.places
+        host = contexts.get(id(m)) or (context_of(m, mentions) if bilateral else None)
+        if host is not None and not m.places:  # "the two cities", "hai bên" are the visit's
             for slot in host.places:
                 _add(m.places, slot.value, slot.sentence, slot.confidence * ATTACHED_CONFIDENCE, slot.span)
             for slot in host.countries:
