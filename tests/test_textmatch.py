@@ -31,3 +31,16 @@ def test_same_phrase_keeps_every_payload():
 
 def test_empty_matcher_finds_nothing():
     assert list(PhraseMatcher([]).find_all("anything")) == []
+
+
+def test_inside_words_finds_phrases_in_hangul_compounds_and_before_particles():
+    m = PhraseMatcher([("서울", "S"), ("시장", "M"), ("uclg", "U"), ("주년", "Y")])
+    text = "서울시장은 UCLG는 25주년"
+    found = [(text[f.start:f.end], f.payload) for f in m.find_all(text, inside_words=True)]
+    assert found == [("서울", ["S"]), ("시장", ["M"]), ("UCLG", ["U"]), ("주년", ["Y"])]
+    assert [f.payload for f in m.find_all(text)] == [["S"]]  # without it, only whole-word starts
+
+
+def test_fold_is_remembered_and_keeps_offsets():
+    text = "Đà Nẵng và 서울 " * 50
+    assert fold(text) is fold(text) and len(fold(text)) == len(text)

@@ -23,9 +23,23 @@ def _fold_char(ch: str) -> str:
     return low if len(low) == 1 else base
 
 
+class _FoldTable(dict):
+    """str.translate table that folds each character the first time it is met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+# Folded texts remembered: every stage folds the same article text again (about 20 look-ups).
+FOLD_CACHE = 256
+
+
+@lru_cache(maxsize=FOLD_CACHE)
 def fold(text: str) -> str:
     """Lower-case and strip diacritics, one character for one, so offsets stay valid."""
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD)
 
 
 def fold_key(text: str) -> str:
@@ -42,6 +56,15 @@ def _boundary_ok(text: str, start: int, end: int, phrase: str) -> bool:
     if start > 0 and text[start - 1].isalnum():
         return False
     return end >= len(text) or not text[end].isalnum() or is_hangul(phrase[-1])
+
+
+def _compound_ok(text: str, start: int, end: int, phrase: str) -> bool:
+    """In a compounding language a match may also start or end where Hangul meets another
+    letter inside a word: 서울시장 holds 서울 and 시장, UCLG는 ends UCLG, 25주년 holds 주년."""
+    if start > 0 and text[start - 1].isalnum() and not (is_hangul(text[start - 1]) or is_hangul(text[start])):
+        return False
+    return (end >= len(text) or not text[end].isalnum() or is_hangul(phrase[-1])
+            or is_hangul(text[end]))
 
 
 @dataclass
@@ -67,21 +90,24 @@ class PhraseMatcher(Generic[T]):
         if grouped:
             self._automaton.make_automaton()
 
-    def find_all(self, text: str, folded: str | None = None) -> Iterator[Match[list[T]]]:
-        """Every boundary-respecting match, longest first at each position, without overlaps."""
+    def find_all(self, text: str, folded: str | None = None,
+                 inside_words: bool = False) -> Iterator[Match[list[T]]]:
+        """Every boundary-respecting match, longest first at each position, without overlaps;
+        inside_words lets matches start and end inside Hangul compounds."""
         if not self.size:
             return
         folded = fold(text) if folded is None else folded
+        boundary_ok = _compound_ok if inside_words else _boundary_ok
         hits = []
         for end_idx, (key, payloads) in self._automaton.iter(folded):
             start = end_idx - len(key) + 1
-            if _boundary_ok(folded, start, end_idx + 1, key):
+            if boundary_ok(folded, start, end_idx + 1, key):
                 hits.append((start, end_idx + 1, payloads))
         chosen: list[tuple[int, int, list[T]]] = []
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(folded))
         for start, end, payloads in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
-            if all(end <= s or start >= e for s, e in taken):
-                taken.append((start, end))
+            if not any(taken[start:end]):
+                taken[start:end] = b"\x01" * (end - start)
                 chosen.append((start, end, payloads))
         for start, end, payloads in sorted(chosen):
             yield Match(start, end, payloads)

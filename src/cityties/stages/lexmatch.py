@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 from cityties.lexicon import table
-from cityties.textmatch import Match, PhraseMatcher, fold, is_hangul
+from cityties.textmatch import Match, PhraseMatcher
 
 # Languages that glue words into compounds without spaces, so a phrase may start inside a word.
 COMPOUNDING = frozenset({"ko"})
@@ -16,9 +16,6 @@ COMPOUNDING = frozenset({"ko"})
 DIACRITIC_LANGS = frozenset({"vi"})
 # Vietnamese tone marks (grave, acute, tilde, hook above, dot below), as NFD writes them.
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
-# Characters looked at from each position inside a compound: longer than any lexicon phrase
-# (the longest Korean rows, organization names, are under 20 characters).
-COMPOUND_WINDOW = 24
 
 
 @lru_cache(maxsize=None)
@@ -57,40 +54,13 @@ def _spelled(matches: list[Match], text: str, lang: str | None) -> list[Match]:
     return kept
 
 
-def _separate_particles(folded: str) -> str:
-    """Blank the first Hangul letter after a Latin letter or digit, so "uclg는" ends a word
-    (phrases starting there, "25주년", are found from inside the word)."""
-    chars = list(folded)
-    for i in range(1, len(chars)):
-        if is_hangul(folded[i]) and folded[i - 1].isalnum() and not is_hangul(folded[i - 1]):
-            chars[i] = " "
-    return "".join(chars)
-
-
-def _longest_first(hits: list[Match]) -> list[Match]:
-    """Keep the longest of overlapping matches (earliest on ties), in text order."""
-    chosen: list[Match] = []
-    for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
-        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
-            chosen.append(hit)
-    return sorted(chosen, key=lambda h: h.start)
-
-
 def find(matcher: PhraseMatcher[tuple[str, ...]], text: str, lang: str | None) -> list[Match]:
     """Matches in text of a matcher whose payloads are rows starting with their phrase; in
-    compounding languages also phrases that start inside a word; in diacritic languages only
-    phrases spelled as in the text."""
-    if lang not in COMPOUNDING:
-        return _spelled(list(matcher.find_all(text)), text, lang)
-    folded = fold(text)
-    hits = list(matcher.find_all(text, _separate_particles(folded)))
-    for k in range(1, len(text)):
-        if text[k - 1].isalnum() and text[k].isalnum() and (is_hangul(text[k - 1]) or is_hangul(text[k])):
-            end = k + COMPOUND_WINDOW
-            first = next(iter(matcher.find_all(text[k:end], folded[k:end])), None)
-            if first is not None and first.start == 0:
-                hits.append(Match(k, k + first.end, first.payload))
-    return _longest_first(hits)
+    compounding languages also phrases inside a word; in diacritic languages only phrases
+    spelled as in the text."""
+    if lang in COMPOUNDING:
+        return list(matcher.find_all(text, inside_words=True))
+    return _spelled(list(matcher.find_all(text)), text, lang)
 
 
 def labelled(matcher: PhraseMatcher[tuple[str, ...]], text: str,
