@@ -93,7 +93,15 @@ def test_backoff_on_server_error(store, settings, httpserver):
     assert watch.backoff(2) == 2 * watch.BACKOFF_BASE and watch.backoff(100) == watch.BACKOFF_MAX
 
 
+def test_webhook_to_a_local_address_is_refused_by_default(store, settings, feed, follower, httpserver):
+    with store.transaction() as s:
+        set_webhook(s, get_user(s, "lan"), httpserver.url_for("/hook"))
+    _polls, [notice] = watch.poll(store, settings, [feed])
+    assert notice.webhook.startswith("refused") and requests_to(httpserver, "/hook") == []
+
+
 def test_webhook_gets_the_new_events(store, settings, feed, follower, httpserver):
+    settings.allow_private_webhooks = True  # the test's receiver listens on 127.0.0.1
     httpserver.expect_request("/hook", method="POST").respond_with_data("ok")
     with store.transaction() as s:
         set_webhook(s, get_user(s, "lan"), httpserver.url_for("/hook"))
@@ -145,3 +153,10 @@ def test_new_events_api_and_watch_page(client, store, settings, feed, follower):
     assert page.status_code == 200 and "Da Nang" in page.text and "Nothing new" in page.text
     assert client.post("/watch", data={"action": "follow", "place": "Kyoto"}).status_code == 303
     assert "Kyoto" in client.get("/watch").text
+
+
+def test_only_public_addresses_count_as_public():
+    for url in ("http://127.0.0.1:8000/h", "http://localhost/h", "http://10.1.2.3/h", "http://192.168.0.5/h",
+                "http://169.254.169.254/latest", "http://[::1]/h", "http://no-such-host.invalid/h"):
+        assert not watch.public_address(url), url
+    assert watch.public_address("https://8.8.8.8/hook")  # an address literal needs no look-up

@@ -32,6 +32,7 @@ class Settings:
     event_threshold: float = EVENT_CONFIDENCE_THRESHOLD
     slot_threshold: float = SLOT_CONFIDENCE_THRESHOLD
     user_agent: str = "cityties/0.1"
+    allow_private_webhooks: bool = False  # webhooks may POST to loopback/private addresses (tests, intranets)
     http_timeout: float = 20.0
 
     @property

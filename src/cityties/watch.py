@@ -10,6 +10,8 @@ One poll of a feed, step by step:
 """
 from __future__ import annotations
 
+import ipaddress
+import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -107,18 +109,30 @@ def _failed(store: Store, url: str, failures: int, at: datetime, reason: str) ->
     return Poll(url, "failed", f"{reason}; next try after {until.isoformat(timespec='seconds')}")
 
 
-def notify(store: Store, articles: list[str], http: httpx.Client) -> list[Notice]:
+def notify(store: Store, articles: list[str], http: httpx.Client, allow_private: bool = False) -> list[Notice]:
     """Step 5: per following user, the events the articles report in their places; POSTed to their webhook."""
     if not articles:
         return []
     with store.session() as s:
         followers = s.scalars(select(User).where(User.id.in_(select(Follow.user_id))))
         found = [(u.name, u.webhook_url, queries.new_events(s, u.id, articles)) for u in followers]
-    return [Notice(name, events, _post(http, url, name, events) if url else None)
+    return [Notice(name, events, _post(http, url, name, events, allow_private) if url else None)
             for name, url, events in found if events]
 
 
-def _post(http: httpx.Client, url: str, user: str, events: list[dict]) -> str:
+def public_address(url: str) -> bool:
+    """Whether every address the URL's host resolves to is a public one: a webhook must not make
+    the watcher reach into the machine's own network (loopback, private, link-local ranges)."""
+    try:
+        infos = socket.getaddrinfo(httpx.URL(url).host, None)
+    except (socket.gaierror, UnicodeError, httpx.InvalidURL):
+        return False
+    return bool(infos) and all(ipaddress.ip_address(info[4][0].split("%")[0]).is_global for info in infos)
+
+
+def _post(http: httpx.Client, url: str, user: str, events: list[dict], allow_private: bool) -> str:
+    if not allow_private and not public_address(url):
+        return "refused: the webhook's host is not a public address"
     try:
         http.post(url, json={"user": user, "events": events}, timeout=WEBHOOK_TIMEOUT).raise_for_status()
     except httpx.HTTPError as exc:
@@ -132,7 +146,7 @@ def poll(store: Store, settings: Settings, urls: list[str], http: httpx.Client |
     client = http or web.client()
     try:
         polls = [poll_feed(store, settings, url, client) for url in urls]
-        return polls, notify(store, [a for p in polls for a in p.stored], client)
+        return polls, notify(store, [a for p in polls for a in p.stored], client, settings.allow_private_webhooks)
     finally:
         if http is None:
             client.close()
