@@ -28,8 +28,9 @@ def bearer(token: str) -> dict:
 
 @pytest.fixture
 def client(settings, store) -> TestClient:
-    """The web app in process on the test database (created by the store fixture first)."""
-    return TestClient(create_app(settings), follow_redirects=False)
+    """The web app in process on the test database (created by the store fixture first), sending
+    the Origin header a browser sends from the site's own pages."""
+    return TestClient(create_app(settings), follow_redirects=False, headers={"Origin": "http://testserver"})
 
 
 def test_password_and_token_are_stored_only_hashed(settings, store):
@@ -123,3 +124,13 @@ def test_user_commands(runner, settings, store):
     failed = runner.invoke(app, [*db, "user", "add", "lan", "--password", "x"])
     assert failed.exit_code == 2 and "already" in failed.output
     assert runner.invoke(app, [*db, "user", "token", "nobody"]).exit_code == 2
+
+
+def test_a_change_from_another_site_is_refused(client, store):
+    make_user(store, "lan", "editor")
+    client.post("/login", data={"name": "lan", "password": PASSWORD})
+    forged = client.post("/events/new", data={"type": "visit", "start": "2025-09-08", "places": "Hue"},
+                         headers={"Origin": "https://evil.example"})
+    assert forged.status_code == 403
+    unsigned = client.post("/events/new", data={"type": "visit", "places": "Hue"}, headers={"Origin": ""})
+    assert unsigned.status_code == 403

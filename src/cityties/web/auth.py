@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -15,7 +16,18 @@ from cityties.web import render as pages
 SESSION_COOKIE = "cityties_session"
 SESSION_MAX_AGE = 14 * 24 * 3600  # seconds a sign-in lasts: two weeks, then the form again
 SECRET_NAME = "session-cookie"  # the server secret (in the database) that signs session cookies
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})  # requests that change nothing
 router = APIRouter()
+
+
+def same_origin(request: Request) -> bool:
+    """Whether a cookie-carrying change comes from this site's own pages: its Origin (or, without
+    one, its Referer) names this host. Browsers send them on form posts, so another site's page
+    cannot make a signed-in editor's browser change anything (cross-site request forgery)."""
+    source = request.headers.get("origin") or request.headers.get("referer")
+    if not source:
+        return False
+    return urlsplit(source).netloc == request.url.netloc
 
 
 def _signer(request: Request) -> URLSafeTimedSerializer:
@@ -40,6 +52,8 @@ def current_user(request: Request) -> User | None:
     cookie = request.cookies.get(SESSION_COOKIE)
     if not cookie:
         return None
+    if request.method not in SAFE_METHODS and not same_origin(request):
+        raise HTTPException(403, "a change sent from another site is refused")
     try:
         user_id = _signer(request).loads(cookie, max_age=SESSION_MAX_AGE)["uid"]
     except (BadSignature, KeyError, TypeError):
