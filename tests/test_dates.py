@@ -232,3 +232,13 @@ def test_every_language_has_one_compiled_grammar(lang):
 def test_in_the_year():
     (d,) = find_dates("It was in the year 2012 that the two cities were twinned.", "en", None)
     assert (d.start, d.end) == ("2012", "2012")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("10월 19일 오전 협약을 맺었다. 같은 날 오후 명예시민증이 수여됐다.", "ko"),
+    ("Sáng 19/10, hai bên ký kết. Cùng ngày, đoàn thăm cảng.", "vi"),
+    ("They signed on Oct. 19. The same day, the mayor received a prize.", "en"),
+])
+def test_the_same_day_is_the_last_full_date(text, lang):
+    found = find_dates(text, lang, date(2017, 10, 20))
+    assert [d.start for d in found] == ["2017-10-19", "2017-10-19"]

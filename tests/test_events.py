@@ -272,3 +272,13 @@ def test_this_year_beside_a_tie_founds_nothing():
     date(doc, "Sept. 25", "2023-09-25")
     date(doc, "This year", "2023")
     assert [m.type for m in events.run(doc).mentions] == ["forum"]
+
+
+def test_a_term_of_years_does_not_date_an_election():
+    doc = make_doc("Seoul was elected co-president in June. Seoul will lead the network from 2024 to 2026.")
+    trigger(doc, "elected co-president", "membership")
+    span, sent = at(doc, "lead the network")
+    doc.triggers.append(TriggerRef("membership", "lead the network", span, sent, 1.0))
+    date(doc, "in June", "2023-06")
+    date(doc, "from 2024 to 2026", "2024", "2026")
+    assert [(m.start, m.end) for m in events.run(doc).mentions] == [("2023-06", "2023-06")]

@@ -2,7 +2,7 @@
 
 Each language's grammar is data (lexicon/<lang>/dates.tsv, see vi/dates.tsv for the format), compiled
 once into one regular expression whose alternatives are named patterns; this module only interprets
-the named groups d1 m1 y1 d2 m2 y2 mon1 mon2 rel relm reld dir wd dur. It is rule-based on purpose:
+the named groups d1 m1 y1 d2 m2 y2 mon1 mon2 rel relm reld dir wd dur same. It is rule-based on purpose:
 general date parsers read times such as "2 giờ chiều" as dates and invent years.
 """
 from __future__ import annotations
@@ -250,6 +250,11 @@ def find_dates(text: str, lang: str, anchor: date | None, anchor_year: int | Non
         planned = bool(gram.planned and gram.planned.search(text, sent_start, sent_end))
         prefix = m.lastgroup + "_"
         groups = {k[len(prefix):]: v for k, v in m.groupdict().items() if k.startswith(prefix) and v is not None}
+        if set(groups) == {"same"}:  # "the same day": the last full date said before it
+            last = next((f for f in reversed(found) if f.start and len(f.start) == 10), None)
+            if last is not None:
+                found.append(DateRef(last.start, last.start, m[0], Span(m.start(), m.end()), index, planned))
+            continue
         if set(groups) == {"dur"}:
             if found and found[-1].sentence == index:
                 _extend(found[-1], _value(gram, "dur", groups["dur"]))

@@ -15,6 +15,11 @@ TIE = "tie"
 SINCE_GAP = 3
 # A year written in a gathering's name ("Đối thoại Hữu nghị TP HCM 2022").
 NAME_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# Event types whose name's year is the edition's ("Forum 2022"); a prize's year is its title's
+# ("European Green Capital 2021" is awarded years before), so it only dates a prize the text
+# dates no other way ("received the 2016 ... Prize").
+NAMED_EDITIONS = frozenset({"forum"})
+TITLED = frozenset({"award"})
 # Visits and gatherings last days: two dates of one type this close are one trip (a week covers
 # the longest delegation programmes in the samples); meetings and signings are single days.
 TRIP_DAYS = 7
@@ -95,10 +100,11 @@ def tie_dates(doc: Document) -> dict[int, tuple[str, str]]:
 
 
 def date_for(trig: TriggerRef, dates: list[DateRef]) -> tuple[str | None, str | None, bool]:
-    """The date of the event a trigger reports: the year in its name ("Forum 2022") rules out
-    other years; among the rest, the date nearest the trigger."""
+    """The date of the event a trigger reports: the year in a gathering's name ("Forum 2022")
+    rules out other years; a prize's year ("the 2016 ... Prize") dates it only when nothing else
+    does; otherwise the date nearest the trigger."""
     year = NAME_YEAR.search(trig.name or "")
-    if year:
+    if year and (trig.type in NAMED_EDITIONS or (trig.type in TITLED and not dates)):
         dates = [d for d in dates if d.start.startswith(year.group(0))] or \
             [DateRef(year.group(0), year.group(0), year.group(0), trig.span, trig.sentence)]
     if not dates:
@@ -117,11 +123,13 @@ def same_trip(a: tuple[str | None, str | None], b: tuple[str | None, str | None]
 
 
 def usable_dates(doc: Document) -> dict[int, list[DateRef]]:
-    """Sentence -> its dates that can date an event (not "since" or report dates, not empty)."""
+    """Sentence -> its dates that can date an event: not "since" or report dates, and not a term
+    of several years ("from 2024 to 2026"), which is how long something lasts, not when it happened."""
     since = cued_dates(doc, "since") | cued_dates(doc, "report")
     out: dict[int, list[DateRef]] = {}
     for d in doc.dates:
-        if d.start and id(d) not in since:
+        term = len(d.start or "") == 4 and d.end not in (None, d.start)
+        if d.start and id(d) not in since and not term:
             out.setdefault(d.sentence, []).append(d)
     return out
 
