@@ -31,7 +31,10 @@ eval: $(VENV)/.installed
 	@mkdir -p build
 	@$(BIN)/cityties extract --format eval $(SHARED)/eval/dev > build/eval.jsonl
 	@$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/dev build/eval.jsonl
-	@$(BIN)/python scripts/eval_report.py $(SHARED)/eval/score.py $(SHARED)/eval/dev build/eval.jsonl --floor eval_floor.json
+	@$(BIN)/python scripts/eval_report.py $(SHARED)/eval/score.py $(SHARED)/eval/dev build/eval.jsonl --floor eval_floor.json --set dev
+	@echo "held-out articles written for the project (tests/fixtures/heldout):"
+	@$(BIN)/cityties extract --format eval tests/fixtures/heldout > build/heldout.jsonl
+	@$(BIN)/python scripts/eval_report.py $(SHARED)/eval/score.py tests/fixtures/heldout build/heldout.jsonl --floor eval_floor.json --set heldout
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_pipeline.py

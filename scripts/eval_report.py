@@ -1,9 +1,10 @@
 """Per-language scores of a prediction file, and a floor that quality must not fall below.
 
-usage: eval_report.py SCORER GOLD_DIR PRED [--floor FILE]
+usage: eval_report.py SCORER GOLD_DIR PRED [--floor FILE --set NAME]
 
 Runs the shared scorer (SCORER, standard library only) on each language's gold files, prints
-event and slot micro F1 per language, and with --floor exits 1 when a figure falls under its floor.
+event and slot micro F1 per language, and with --floor exits 1 when a figure falls under the
+floors FILE gives for the evaluation set NAME (dev, heldout).
 """
 from __future__ import annotations
 
@@ -40,8 +41,10 @@ def by_language(scorer, gold_dir: Path, pred: str) -> dict[str, dict]:
 def main(argv: list[str]) -> int:
     args = [a for a in argv if not a.startswith("--")]
     floor_file = argv[argv.index("--floor") + 1] if "--floor" in argv else None
-    if floor_file:
-        args.remove(floor_file)
+    set_name = argv[argv.index("--set") + 1] if "--set" in argv else "dev"
+    for value in (floor_file, set_name if "--set" in argv else None):
+        if value:
+            args.remove(value)
     scorer_path, gold_dir, pred = args
     results = by_language(load_scorer(scorer_path), Path(gold_dir), pred)
     print(f"{'language':10} {'events F1':>10} {'slots F1':>10}")
@@ -50,14 +53,14 @@ def main(argv: list[str]) -> int:
     if not floor_file:
         return 0
     failed = []
-    for lang, floors in json.loads(Path(floor_file).read_text()).items():
+    for lang, floors in json.loads(Path(floor_file).read_text())[set_name].items():
         for metric, floor in floors.items():
             value = results[lang]["events" if metric == "events" else "slots_micro"]["f1"]
             if value < floor:
                 failed.append(f"{lang} {metric} F1 {value:.3f} < floor {floor}")
     for line in failed:
         print("BELOW FLOOR:", line)
-    print("eval floor: " + ("failed" if failed else "held"))
+    print(f"eval floor ({set_name}): " + ("failed" if failed else "held"))
     return 1 if failed else 0
 
 

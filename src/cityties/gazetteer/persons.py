@@ -59,6 +59,7 @@ VI_TITLE = re.compile(r"(?:\b[Tt]hị trưởng|\b[Tt]hống đốc|\b[Tt]ỉnh 
 CAPITALIZED_WORD = re.compile(r" ([^\W\d_][\w'’-]*)")
 # A capitalized word right after a match ("Gilbert Wong", "(Adrian Whitcombe)").
 NEXT_CAPITALIZED = re.compile(r" [A-Z]")
+MIDDLE_INITIAL = re.compile(r"[A-Z]\.")  # a middle initial: the next word ends a person's name
 
 
 def _capitalized_after(text: str, end: int) -> list[str]:
@@ -141,7 +142,7 @@ def inside_latin_person_name(text: str, start: int, end: int) -> bool:
     if not tokens:
         return False
     prev = tokens[-1]
-    if prev.lower() in EN_HONORIFICS:
+    if prev.lower() in EN_HONORIFICS or MIDDLE_INITIAL.fullmatch(prev):  # "Ramon A. Villanueva"
         return True
     if prev.lower() in EN_TITLES:
         return bool(NEXT_CAPITALIZED.match(text[end:end + 2]))

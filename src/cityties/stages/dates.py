@@ -250,8 +250,8 @@ def find_dates(text: str, lang: str, anchor: date | None, anchor_year: int | Non
         planned = bool(gram.planned and gram.planned.search(text, sent_start, sent_end))
         prefix = m.lastgroup + "_"
         groups = {k[len(prefix):]: v for k, v in m.groupdict().items() if k.startswith(prefix) and v is not None}
-        if set(groups) == {"same"}:  # "the same day": the last full date said before it
-            last = next((f for f in reversed(found) if f.start and len(f.start) == 10), None)
+        if set(groups) == {"same"}:  # "the same day": the last single day said before it
+            last = next((f for f in reversed(found) if f.start and len(f.start) == 10 and f.end == f.start), None)
             if last is not None:
                 found.append(DateRef(last.start, last.start, m[0], Span(m.start(), m.end()), index, planned))
             continue

@@ -80,7 +80,8 @@ def _continue_or_start(mentions: list[Mention], etype: str, sent: int, weight: f
             return m
         if m.type == etype and overlaps((m.start, m.end), when):
             m.confidence = _combine(m.confidence, weight)
-            if not m.start and when[0]:
+            if when[0] and (not m.start or (len(when[0]) > len(m.start) and when[0].startswith(m.start))):
+                # a day or month said later makes "2019" precise; a second day then is a second event
                 m.start, m.end, m.date_sentence = when[0], when[1], sent
             return m
     m = Mention(type=etype, sentence=sent, confidence=weight, start=when[0], end=when[1],
@@ -102,6 +103,15 @@ def _tie_agreement(mentions: list[Mention], sent: int, when: tuple[str, str]) ->
     if sent not in m.seeds:
         m.seeds.append(sent)
     return m
+
+
+def _background(m: Mention, doc: Document) -> bool:
+    """An earlier event told as background: a dated tie, or one dated only by a year before the
+    article's ("they became sister cities in 1994"; "his first visit, in 2019")."""
+    if m.from_tie:
+        return True
+    year = doc.published.year if doc.published else None
+    return bool(m.start and len(m.start) == 4 and year and int(m.start) < year)
 
 
 def _owners(doc: Document, usable: dict[int, list[DateRef]]) -> tuple[list[Mention], dict[int, list[Mention]]]:
@@ -128,12 +138,15 @@ def _owners(doc: Document, usable: dict[int, list[DateRef]]) -> tuple[list[Menti
             tie.trigger_span = tie.trigger_span or next(t.span for t in doc.triggers if t.sentence == i and t.type == TIE)
             found.append(tie)
         if found:
-            current = found
+            if not all(_background(m, doc) for m in found) or not current:
+                current = found  # a background event keeps to its own sentences
             for j in waiting:
                 owners[j] = current
             waiting = []
-        if current:
+            owners[i] = found if current is not found else current
+        elif current:
             owners[i] = current
+        if current:
             for t, w in weak.get(i, {}).items():
                 for m in current:
                     if m.type == t:

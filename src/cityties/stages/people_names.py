@@ -48,7 +48,8 @@ def _fits(scan: Scan, m: re.Match, relaxed: bool, first: bool) -> bool:
         return True
     if first and any(scan.stops[m.start():m.end()]):
         return False
-    return not (any(scan.blocked[m.start():m.end()]) or (len(word) > 1 and word.isupper()))
+    acronym = len(word) > 1 and word.isupper() and not word.endswith(".")  # "UN", not the initial "P."
+    return not (any(scan.blocked[m.start():m.end()]) or acronym)
 
 
 def _trim(words: list[re.Match]) -> Name | None:
