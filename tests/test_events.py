@@ -282,3 +282,32 @@ def test_a_term_of_years_does_not_date_an_election():
     date(doc, "in June", "2023-06")
     date(doc, "from 2024 to 2026", "2024", "2026")
     assert [(m.start, m.end) for m in events.run(doc).mentions] == [("2023-06", "2023-06")]
+
+
+def test_a_background_event_keeps_to_its_own_sentence():
+    from datetime import date as day
+    doc = make_doc("Busan delegates visited Hue on May 2. The cities first met in 2019. "
+                   "Mayor Kim praised the tourism ties.")
+    doc.published = day(2024, 5, 3)
+    trigger(doc, "delegates visited", "visit")
+    span, sent = at(doc, "met")
+    doc.triggers.append(TriggerRef("meeting", "met", span, sent, 1.0))
+    place(doc, "Hue", "Hue", "VN", 1580240)
+    date(doc, "May 2", "2024-05-02")
+    date(doc, "in 2019", "2019")
+    span, sent = at(doc, "Kim")
+    doc.people.append(PersonRef("Kim", "mayor", "Busan", "Kim", span, sent))
+    by_type = {m.type: m for m in events.run(doc).mentions}
+    assert [p.value.name for p in by_type["visit"].people] == ["Kim"]
+    assert by_type["meeting"].start == "2019" and by_type["meeting"].people == []
+
+
+def test_a_year_then_a_day_in_it_is_one_event_with_the_day():
+    doc = make_doc("The mayors met in 2019. They met in Seoul on May 14, 2019.")
+    for nth in (0, 1):
+        span, sent = at(doc, "met", nth)
+        doc.triggers.append(TriggerRef("meeting", "met", span, sent, 1.0))
+    date(doc, "in 2019", "2019")
+    date(doc, "May 14, 2019", "2019-05-14")
+    place(doc, "Seoul", "Seoul", "KR", 1835848)
+    assert [m.start for m in events.run(doc).mentions] == ["2019-05-14"]

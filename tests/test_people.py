@@ -240,3 +240,12 @@ def test_korean_genitive_word_before_a_title_is_no_name():
 def test_korean_family_name_mention_takes_the_guessed_place():
     text = "서울시 대표단은 박민수 부시장이 이끌었다. 박 부시장은 웃었다."
     assert found(text, "ko") == [("Park Min-soo", "vice mayor", "Seoul"), ("Park Min-soo", "vice mayor", "Seoul")]
+
+
+def test_names_with_middle_initials_are_whole_people_not_places():
+    from cityties import pipeline
+    from cityties.document import Document
+    doc = pipeline.run(Document(raw="Iloilo City Mayor Ramon A. Villanueva met Mayor Jose Mari P. Espinosa "
+                                    "in Manila on May 3, 2024.", source="t"))
+    assert {p.name for p in doc.people} == {"Ramon A. Villanueva", "Jose Mari P. Espinosa"}
+    assert {p.name for p in doc.places} == {"Iloilo", "Manila"}
