@@ -47,3 +47,8 @@ def test_run_sets_count_refs():
     text = "It gathered 25 cities."
     doc = counts.run(Document(raw=text, text=text, language="en"))
     assert [(c.key, c.value, c.surface) for c in doc.counts] == [("cities", 25, "25 cities")]
+
+
+def test_delegation_size_as_a_compound_adjective():
+    assert found("A 12-member delegation and a 20-strong delegation arrived.", "en") == [
+        ("delegates", 12), ("delegates", 20)]

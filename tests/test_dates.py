@@ -242,3 +242,8 @@ def test_in_the_year():
 def test_the_same_day_is_the_last_full_date(text, lang):
     found = find_dates(text, lang, date(2017, 10, 20))
     assert [d.start for d in found] == ["2017-10-19", "2017-10-19"]
+
+
+def test_korean_range_with_buteo_kkaji():
+    (d,) = find_dates("대표단은 5월 23일부터 27일까지 머물렀다.", "ko", date(2024, 5, 30))
+    assert (d.start, d.end) == ("2024-05-23", "2024-05-27")

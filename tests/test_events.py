@@ -311,3 +311,17 @@ def test_a_year_then_a_day_in_it_is_one_event_with_the_day():
     date(doc, "May 14, 2019", "2019-05-14")
     place(doc, "Seoul", "Seoul", "KR", 1835848)
     assert [m.start for m in events.run(doc).mentions] == ["2019-05-14"]
+
+
+def test_two_cities_honoured_at_one_ceremony_are_two_awards():
+    doc = make_doc("Lahti won the green capital award on June 20. Mechelen won the green leaf award on June 20.")
+    for nth in (0, 1):
+        span, sent = at(doc, "won", nth)
+        doc.triggers.append(TriggerRef("award", "won", span, sent, 1.0))
+    place(doc, "Lahti", "Lahti", "FI", 649360)
+    place(doc, "Mechelen", "Mechelen", "BE", 2791537)
+    date(doc, "June 20", "2019-06-20")
+    span, sent = at(doc, "June 20", 1)
+    doc.dates.append(DateRef("2019-06-20", "2019-06-20", "June 20", span, sent))
+    awards = events.run(doc).mentions
+    assert [[p.value.name for p in m.places] for m in awards] == [["Lahti"], ["Mechelen"]]

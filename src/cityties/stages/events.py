@@ -22,6 +22,8 @@ from cityties.stages.event_dates import (CONTEXT_TYPES, MULTI_DAY_TYPES, TIE, co
                                          usable_dates)
 from cityties.stages.event_places import ATTACHED_CONFIDENCE, colocate, locate, place_roles
 
+# Prizes go to someone: one is reported per recipient (memberships often list many cities at once).
+PER_RECIPIENT = frozenset({"award"})
 # A trigger must weigh at least this to start an event; weaker ones ("cooperation") only add
 # confidence to an event already started. 0.6 sits between the lexicons' weak (~0.5) and
 # strong (>= 0.7) trigger weights.
@@ -62,18 +64,31 @@ def _seed_types(doc: Document) -> dict[int, dict[str, TriggerRef]]:
     return seeds
 
 
+def _other_recipients(m: Mention, sent: int, recipients: dict[int, frozenset[int]]) -> bool:
+    """Whether a sentence names places and shares none with the sentences reporting the mention."""
+    here = recipients.get(sent, frozenset())
+    before = frozenset().union(*(recipients.get(s, frozenset()) for s in m.seeds))
+    return bool(here) and bool(before) and not (here & before)
+
+
 def _find_or_start(mentions: list[Mention], etype: str, sent: int, weight: float,
-                   when: tuple[str | None, str | None], planned: bool) -> Mention:
-    m = _continue_or_start(mentions, etype, sent, weight, when, planned)
+                   when: tuple[str | None, str | None], planned: bool,
+                   recipients: dict[int, frozenset[int]]) -> Mention:
+    m = _continue_or_start(mentions, etype, sent, weight, when, planned, recipients)
     if sent not in m.seeds:
         m.seeds.append(sent)
     return m
 
 
 def _continue_or_start(mentions: list[Mention], etype: str, sent: int, weight: float,
-                       when: tuple[str | None, str | None], planned: bool) -> Mention:
-    """The mention a seed continues (same type, compatible date), else a new one."""
+                       when: tuple[str | None, str | None], planned: bool,
+                       recipients: dict[int, frozenset[int]]) -> Mention:
+    """The mention a seed continues (same type, compatible date), else a new one. Prizes and
+    memberships go to someone: one naming other places than an earlier one is another event
+    (two cities honoured at one ceremony)."""
     for m in reversed(mentions):
+        if etype in PER_RECIPIENT and m.type == etype and _other_recipients(m, sent, recipients):
+            continue
         if m.type == etype and etype in MULTI_DAY_TYPES and same_trip((m.start, m.end), when):
             m.confidence = _combine(m.confidence, weight)
             m.start, m.end = min(m.start, when[0]), max(m.end or m.start, when[1] or when[0])
@@ -122,6 +137,9 @@ def _owners(doc: Document, usable: dict[int, list[DateRef]]) -> tuple[list[Menti
     for trig in doc.triggers:
         if trig.type != TIE and trig.weight < SEED_WEIGHT:
             weak.setdefault(trig.sentence, {})[trig.type] = trig.weight
+    recipients: dict[int, frozenset[int]] = {}
+    for p in doc.places:
+        recipients[p.sentence] = recipients.get(p.sentence, frozenset()) | {p.geonameid}
     mentions: list[Mention] = []
     owners: dict[int, list[Mention]] = {}
     waiting: list[int] = []
@@ -130,7 +148,7 @@ def _owners(doc: Document, usable: dict[int, list[DateRef]]) -> tuple[list[Menti
         found = []
         for etype, trig in seeds.get(i, {}).items():
             start, end, planned = date_for(trig, usable.get(i, []))
-            m = _find_or_start(mentions, etype, i, trig.weight, (start, end), planned)
+            m = _find_or_start(mentions, etype, i, trig.weight, (start, end), planned, recipients)
             m.trigger_span = m.trigger_span or trig.span
             found.append(m)
         if i in ties and not any(m.type == "agreement" and (m.start, m.end) == ties[i] for m in found):
