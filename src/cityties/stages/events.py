@@ -202,12 +202,12 @@ def _absorb(mentions: list[Mention], owners: dict[int, list[Mention]]) -> list[M
     visits = [o for o in mentions if o.type == "visit" and id(o) not in into]
     for m in mentions:
         visit = during(m, "visit", visits) if m.type == "meeting" else None
-        if visit is not None:
+        # a dated meeting must fall in a dated visit: a video call is no part of a trip to come
+        if visit is not None and (not m.start or visit.start):
             into[id(m)] = visit
     for sent, ms in owners.items():
         kept: list[Mention] = []
         for m in ms:
-            target = m
             target = into.get(id(m), m)
             if all(target is not k for k in kept):
                 kept.append(target)
