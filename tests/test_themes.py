@@ -35,3 +35,9 @@ def test_run_sets_theme_refs():
     text = "Cooperation in tourism."
     doc = themes.run(Document(raw=text, text=text, language="en"))
     assert [(t.theme, t.surface, t.span.start) for t in doc.themes] == [("tourism", "tourism", 15)]
+
+
+def test_field_words_inside_proper_names_are_not_fields():
+    found = find_themes("Ngày 2.10, tại Cung Văn hóa Hữu nghị, hai bên hợp tác về văn hóa và du lịch.", "vi")
+    assert [t for _, _, t in found] == ["culture", "tourism"]
+    assert found[0][0] > 30  # the second "văn hóa", not the palace's name
