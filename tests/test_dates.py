@@ -247,3 +247,8 @@ def test_the_same_day_is_the_last_full_date(text, lang):
 def test_korean_range_with_buteo_kkaji():
     (d,) = find_dates("대표단은 5월 23일부터 27일까지 머물렀다.", "ko", date(2024, 5, 30))
     assert (d.start, d.end) == ("2024-05-23", "2024-05-27")
+
+
+def test_a_four_day_visit_after_its_first_day():
+    (d,) = find_dates("The mayor arrived on Sunday for a four-day visit.", "en", date(2024, 5, 8))
+    assert (d.start, d.end) == ("2024-05-05", "2024-05-08")
