@@ -10,7 +10,9 @@ PLACES = {  # surface -> (canonical name, country)
     "Đà Nẵng": ("Da Nang", "VN"), "Incheon": ("Incheon", "KR"), "Lyon": ("Lyon", "FR"),
     "Auckland": ("Auckland", "NZ"), "서울": ("Seoul", "KR"), "부산": ("Busan", "KR"),
     "리스본": ("Lisbon", "PT"), "대구": ("Daegu", "KR"), "Huế": ("Hue", "VN"),
-    "Gyeonggi": ("Gyeonggi", "KR"),
+    "Gyeonggi": ("Gyeonggi", "KR"), "칭다오": ("Qingdao", "CN"), "박닌": ("Bac Ninh", "VN"),
+    "Chongqing": ("Chongqing", "CN"), "Iloilo": ("Iloilo", "PH"),
+    "Ramon": ("Ramon", "US"), "Villanueva": ("Villanueva", "CO"),  # given name and surname the gazetteer knows
 }
 REGIONS = {"Gyeonggi"}  # places annotated as first-level regions; the others are cities
 ORGS = {"ASEAN": "ASEAN", "Metropolis": "Metropolis"}
@@ -249,3 +251,73 @@ def test_names_with_middle_initials_are_whole_people_not_places():
                                     "in Manila on May 3, 2024.", source="t"))
     assert {p.name for p in doc.people} == {"Ramon A. Villanueva", "Jose Mari P. Espinosa"}
     assert {p.name for p in doc.places} == {"Iloilo", "Manila"}
+
+
+def test_korean_photo_caption_positions_are_no_names():
+    text = "오세훈 서울시장(오른쪽)과 박형준 부산시장(가운데)이 협약서를 들어 보이고 있다. 홍준표 대구시장(왼쪽)도 왔다."
+    assert found(text, "ko") == [("Oh Se-hoon", "mayor", "Seoul"), ("Park Hyung-joon", "mayor", "Busan"),
+                                 ("Hong Joon-pyo", "mayor", "Daegu")]
+
+
+def test_korean_latin_form_in_parentheses_after_a_hangul_name_through_a_province():
+    text = "박형준 부산시장과 레 꽝 민(Lê Quang Minh) 박닌성 인민위원장이 협약을 맺었다. 레 반 안(Lê Văn An) 부시장도 왔다."
+    assert found(text, "ko") == [("Park Hyung-joon", "mayor", "Busan"),
+                                 ("Lê Quang Minh", "chairman of the people's committee", "Bac Ninh"),
+                                 ("Lê Văn An", "vice mayor", None)]
+
+
+def test_korean_chinese_characters_are_no_latin_name_and_no_korean_romanization():
+    # a Chinese official's Hangul name spells Mandarin sounds: no Korean romanization is made up
+    text = "왕린(王林) 칭다오시 부시장과 왕지훈 칭다오시 부시장이 왔다. 오세훈(吳世勳) 서울시장도 참석했다."
+    assert found(text, "ko") == [("Oh Se-hoon", "mayor", "Seoul")]
+
+
+def test_english_appositive_title_of_an_organization():
+    text = "Amina Diallo, deputy executive director of ASEAN, urged cities to act."
+    assert found(text, "en") == [("Amina Diallo", "deputy executive director", "ASEAN")]
+
+
+def test_english_place_title_and_hyphenated_korean_name_holding_a_trigger_word():
+    assert found("The MOU was signed by Busan Mayor Kim Jae-won, who won praise.", "en") == [
+        ("Kim Jae-won", "mayor", "Busan")]
+
+
+def test_english_title_name_of_place():
+    assert found("Deputy Mayor Anna Berg of Lyon arrived.", "en") == [("Anna Berg", "deputy mayor", "Lyon")]
+
+
+def test_english_surname_alone_joins_the_one_full_name_with_it():
+    text = ("Mayor Pieter van Dijk of Lyon met Mayor Sarah Whitfield of Auckland. The deal was signed by van Dijk. "
+            "Whitfield will lead a delegation, Maria Whitfield said at Whitfield Gardens.")
+    assert found(text, "en") == [("Pieter van Dijk", "mayor", "Lyon"), ("Sarah Whitfield", "mayor", "Auckland"),
+                                 ("Pieter van Dijk", "mayor", "Lyon"), ("Sarah Whitfield", "mayor", "Auckland")]
+
+
+def test_english_surname_alone_needs_an_earlier_full_name_and_only_one():
+    text = ("Whitfield said. Mayor Anna Berg of Lyon and Mayor Tom Berg of Auckland met. Berg said it. "
+            "Mayor Sarah Whitfield of Auckland came.")
+    assert found(text, "en") == [("Anna Berg", "mayor", "Lyon"), ("Tom Berg", "mayor", "Auckland"),
+                                 ("Sarah Whitfield", "mayor", "Auckland")]
+
+
+def test_english_honorifics_abbreviated_given_names_and_initials():
+    # "Ramon" and "Villanueva" are places of the gazetteer; "Ma." is the Filipino short form of Maria
+    text = ("A delegation called on Hon. Ramon A. Villanueva, City Mayor of Iloilo. Also present were Vice Mayor "
+            "Ma. Cristina L. Ganzon and H.E. Jose Mari P. Espinosa. Villanueva accepted the invitation.")
+    assert found(text, "en") == [("Ramon A. Villanueva", "mayor", "Iloilo"), ("Ma. Cristina L. Ganzon", "vice mayor", None),
+                                 ("Jose Mari P. Espinosa", None, None), ("Ramon A. Villanueva", "mayor", "Iloilo")]
+
+
+def test_english_office_names_are_no_people():
+    text = ("Ana Cruz, the Director of the Busan Water Resources Bureau, met the Chairman of the Lyon Tourism "
+            "Committee, the Mayor of Bhubaneswar Municipal Corporation and Lyon Department of Tourism Director Tom Lee.")
+    assert found(text, "en") == [("Ana Cruz", "director", "Busan"), ("Tom Lee", "director", None)]
+    text = "Wang Hui, director of the Chongqing Foreign Affairs Office, spoke."
+    assert found(text, "en") == [("Wang Hui", "director of the foreign affairs office", "Chongqing")]
+
+
+def test_vietnamese_title_of_the_province_before_a_full_name():
+    # "UBND tỉnh" (the province's committee) before a full name; an unknown place after "tỉnh" is no one
+    text = ("Chủ tịch UBND tỉnh Trần Minh Khôi đã nhận lời và sẽ dẫn đoàn công tác của tỉnh sang thăm Busan. "
+            "Chủ tịch UBND tỉnh Quảng Trị phát biểu.")
+    assert found(text, "vi") == [("Trần Minh Khôi", "chairman of the people's committee", None)]

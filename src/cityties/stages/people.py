@@ -16,13 +16,15 @@ by its canonical name.
 5. Lists: names after a titled name, joined by commas and "and", are people too: they share a
    plural title ("Councillors A, B and C"), and are taken untitled from a list of several titled
    people ("Mayor A, City Manager B, C and D").
-6. One-word mentions ("Mayor Oh", "ông Mãi", "박 시장") and the last words of a longer name
-   ("Mrs Harris Mitchell") join a person found in full; a title without a name makes no one.
+6. One-word mentions ("Mayor Oh", "ông Mãi", "박 시장"), the last words of a longer name
+   ("Mrs Harris Mitchell") and, in English, a surname alone after the full name ("Villanueva
+   accepted") join a person found in full; a title without a name makes no one.
    Mentions of one person lend each other a missing title or place, and a title still without a
    place takes the nearest unclaimed one earlier in its sentence, of its level if there is one.
 
-The text is read once (people_scan) for name shapes (people_names) and titles (people_titles);
-steps 1-4 are in people_search and people_ko, 5 in people_lists, 6 in people_join and people_of.
+The text is read once (people_scan, with people_spans: initialed names, offices, hyphenated
+names) for name shapes (people_names) and titles (people_titles); steps 1-4 are in people_search
+and people_ko (people_ko_names), 5 in people_lists, 6 in people_surnames, people_join and people_of.
 """
 from __future__ import annotations
 
@@ -38,13 +40,15 @@ from cityties.stages.people_of import acronyms, guess_of
 from cityties.stages.people_scan import ROLE_SCOPES, Entity, Role, Scan
 from cityties.stages.people_search import (FULL_CONFIDENCE, Found, Heads, Mentions, honorific_then_name, korean,
                                            name_then_titles, title_then_name)
+from cityties.stages.people_spans import outside_initialed_names
+from cityties.stages.people_surnames import surname_mentions
 
 __all__ = ["FULL_CONFIDENCE", "ROLE_SCOPES", "Entity", "Found", "find_people", "run"]
 
 
 def find_people(text: str, lang: str, entities: list[Entity], sentences: list[Sentence] = ()) -> list[Found]:
     """Every person mention with its settled title and the entity that title belongs to."""
-    entities = entities + acronyms(text, entities)
+    entities = outside_initialed_names(text, entities + acronyms(text, entities))
     scan = Scan(text, lang, entities)
     found: Mentions = {}
     claimed: set[Role] = set()
@@ -59,7 +63,7 @@ def find_people(text: str, lang: str, entities: list[Entity], sentences: list[Se
     people = sorted(found.values(), key=lambda p: p.start)
     for person in people:
         settle(person)
-    people = join_short(people)
+    people = join_short(sorted(people + surname_mentions(scan, people), key=lambda p: p.start))
     share(people)
     guess_of(text, people, sorted(entities), list(sentences))
     share(people)
@@ -73,7 +77,7 @@ def _country_name(code: str) -> str:
 
 def _entities(doc: Document) -> list[Entity]:
     """The places, organizations and countries the earlier stages found, as titles' entities."""
-    return ([Entity(p.span.start, p.span.end, p.name, "place", p.kind) for p in doc.places]
+    return ([Entity(p.span.start, p.span.end, p.name, "place", p.kind, p.country) for p in doc.places]
             + [Entity(o.span.start, o.span.end, o.name, "org") for o in doc.organizations]
             + [Entity(c.span.start, c.span.end, _country_name(c.code), "country") for c in doc.countries])
 

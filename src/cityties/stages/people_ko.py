@@ -8,24 +8,19 @@ the word before it, instead of reading capitalized words as the Latin-script lan
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
-from cityties.lexicon import table
+from cityties.stages.people_ko_names import HANJA, endings, romanized, title_case
 from cityties.stages.people_names import MIN_NAME_WORDS, name_after
 from cityties.stages.people_scan import Entity, Role, Scan, by_scope
 from cityties.stages.people_titles import entity_before
-from cityties.stages.romanize import romanize_name, surnames
+from cityties.stages.romanize import surnames
 from cityties.textmatch import is_hangul
 
 # A Latin name in parentheses after its Hangul form: "호세 블란돈(José I. Blandón)".
 HANGUL_LATIN = re.compile(r"([가-힣]+)\(([A-Za-zÀ-ɏ][^()]*)\)")
 # What ends a name written inside parentheses with its title: "(시장 홍길동)", "(시장 쿵판핑, 孔凡萍)".
 PAREN_NAME_END = ",)"
-# The genitive particle ("도시의 시장": the cities' mayors) is the last syllable of a word before
-# a title but rarely of a given name; honorifics.tsv lists it as a link word, so it is named here
-# beside the "ending" rows of that file.
-GENITIVE = "의"
 # Longest text read inside parentheses for a name: a full Latin name with initials fits
 # ("José I. Blandón" is 15); anything longer is a remark, not a name.
 PAREN_NAME_CHARS = 40
@@ -38,20 +33,6 @@ class KoreanName(NamedTuple):
     short: bool  # a family name alone ("박 시장"), to be joined to the person named in full
     hangul: str | None
     title: tuple[Role, Entity | None]
-
-
-@lru_cache(maxsize=None)
-def _endings() -> frozenset[str]:
-    """Last syllables that are grammatical particles (honorifics.tsv kind "ending")."""
-    return frozenset(row[0] for row in table("ko", "honorifics") if row[1:2] == ("ending",)) | {GENITIVE}
-
-
-def title_case(name: str) -> str:
-    """A Latin name written in capitals, as Korean press releases give foreign names, in the usual
-    case ("OYBEK KHAMRAEV" -> "Oybek Khamraev"); other names unchanged."""
-    if not name.isupper():
-        return name
-    return re.sub(r"[^\W\d_]+", lambda m: m.group()[0] + m.group()[1:].lower(), name)
 
 
 def _word_start(text: str, pos: int) -> int:
@@ -97,15 +78,15 @@ def _before_titles(scan: Scan) -> list[KoreanName]:
         start = _word_start(text, end)
         word = text[start:end]
         if (not word or not all(map(is_hangul, word)) or any(scan.blocked[start:end])
-                or word[-1] in _endings()):
+                or word[-1] in endings()):
             continue
         latin = _latin_name(scan, latin_of[word]) if word in latin_of else None
         if latin:
             name, short = title_case(text[latin[0]:latin[1]]), False
         elif word in surnames():
             name, short = word, True
-        elif romanized := romanize_name(word):
-            name, short = romanized, False
+        elif roman := romanized(word, entity, bool(HANJA.match(text, end))):
+            name, short = roman, False
         else:
             continue
         out.append(KoreanName(start, end, name, short, word, (role, entity)))
@@ -130,8 +111,8 @@ def _in_parentheses(scan: Scan) -> list[KoreanName]:
         end = next((i for i in range(start, min(len(text), start + PAREN_NAME_CHARS)) if text[i] in stop), None)
         word = text[start:end].strip() if end else ""
         if word and all(map(is_hangul, word)) and not any(scan.blocked[start:end]):
-            if romanized := romanize_name(word):
-                out.append(KoreanName(start, end, romanized, False, word, (role, entity)))
+            if roman := romanized(word, entity, False):
+                out.append(KoreanName(start, end, roman, False, word, (role, entity)))
         elif word and (latin := _latin_name(scan, start)):
             out.append(KoreanName(latin[0], latin[1], title_case(text[latin[0]:latin[1]]), False, None,
                                   (role, entity)))

@@ -22,9 +22,14 @@ LIST_WORDS = {"en": ("and", "&"), "vi": ("và",)}
 # Longest place name the gazetteer may not know, between "Mayor of" and ", <name>" ("Derry City
 # and Strabane District" has 5 words); longer runs are clauses, not names.
 PLACE_PHRASE_WORDS = 6
-# A capitalized word or a single-letter initial ("José I. Blandón"), hyphens and apostrophes inside
-# ("Se-hoon", "O'Brien"), but not a possessive 's, which ends the name ("Oh Se-hoon's visit").
-TOKEN = re.compile(r"[^\W\d_]\.|[^\W\d_]+(?:-[^\W\d_]+|['’](?![sS]\b)[^\W\d_]+)*")
+# Abbreviated words of names, written with their period: given names ("Ma." for Maria, as
+# Philippine officials write it: "Ma. Cristina L. Ganzon", "Fco." for Francisco) and suffixes.
+NAME_ABBREVIATIONS = ("Ma", "Fco", "Jr", "Sr")
+# A capitalized word, an abbreviation or a single-letter initial ("José I. Blandón"), hyphens and
+# apostrophes inside ("Se-hoon", "O'Brien"), but not a possessive 's, which ends the name ("Oh
+# Se-hoon's visit").
+TOKEN = re.compile(rf"(?:{'|'.join(NAME_ABBREVIATIONS)})\.|[^\W\d_]\.|"
+                   r"[^\W\d_]+(?:-[^\W\d_]+|['’](?![sS]\b)[^\W\d_]+)*")
 
 Name = tuple[int, int, int]  # start, end, number of capitalized words
 

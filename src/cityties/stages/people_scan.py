@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from cityties.lexicon import table
 from cityties.stages.lexmatch import COMPOUNDING, labelled, lexicon_matcher
+from cityties.stages.people_spans import org_names, outside_hyphenated_words
 from cityties.stages.triggers import find_triggers
 from cityties.textmatch import fold
 
@@ -35,6 +36,7 @@ class Entity(NamedTuple):
     name: str
     kind: str  # "place" | "org" | "country"
     level: str | None = None  # a place's PlaceRef.kind: "city" | "region"
+    country: str | None = None  # a place's country code
 
 
 class Role(NamedTuple):
@@ -91,10 +93,11 @@ class Scan:
         self.roles = self._with_inner_places(roles)
         blocking = BLOCKING_KINDS - {"link"} if lang in COMPOUNDING else BLOCKING_KINDS
         blocking = blocking - {"stop"} if lang in INNER_STOP_LANGS else blocking
-        spans = [(r.start, r.end) for r in self.roles] + [(x.start, x.end) for x in entities]
-        spans += [(s, e) for s, e, kind in marks if kind in blocking]
-        spans += [(t.start, t.end) for t in find_triggers(text, lang)]
-        self.blocked = _mask(len(text), spans)
+        spans = [(r.start, r.end) for r in self.roles] + [(s, e) for s, e, kind in marks if kind in blocking]
+        spans += outside_hyphenated_words(text, [(t.start, t.end) for t in find_triggers(text, lang)])
+        spans += org_names(text, lang, [(r.start, r.end) for r in self.roles])
+        self.unnamed = _mask(len(text), spans)  # where no name goes, whatever the places
+        self.blocked = _mask(len(text), spans + [(x.start, x.end) for x in entities])
         self.stops = _mask(len(text), [(s, e) for s, e, kind in marks if kind == "stop"])
 
     def _with_inner_places(self, roles: list[Role]) -> list[Role]:

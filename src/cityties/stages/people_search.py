@@ -69,8 +69,14 @@ def title_then_name(scan: Scan, found: Mentions, claimed: set[Role], loose: bool
         if name and not (role.start in heads and heads[role.start][0].start == name[0]):
             if name[2] >= MIN_NAME_WORDS:
                 claimed.add(role)
-            title = (role, role.inner or entity or entity_before(scan, role.start, role.scope))
+            title = (role, role.inner or entity or entity_before(scan, role.start, role.scope)
+                     or _of_after(scan, name[1], role.scope))
             heads[role.start] = (record(scan, found, name, [title]), *title)
+
+
+def _of_after(scan: Scan, pos: int, scope: str) -> Entity | None:
+    """The place or body named by "of" after a titled name ("Deputy Mayor Lin of Kaohsiung")."""
+    return attached_after(scan, pos, scope)[1] if scan.text.startswith(" of ", pos) else None
 
 
 def name_then_titles(scan: Scan, found: Mentions, claimed: set[Role]) -> None:

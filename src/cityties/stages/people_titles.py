@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from cityties.gazetteer.persons import VI_NAME_WORDS
+from cityties.stages.people_names import name_after
 from cityties.stages.people_scan import Entity, Role, Scan, by_scope
 
 # What separates a name from the title that describes it ("ông A - Chủ tịch", "A, mayor of").
@@ -11,6 +13,10 @@ SEPARATORS = ",-–—(:"
 # An English possessive of a common noun between an appositive's comma and its title ("Ugo
 # Valenti, the show's director"); a place's possessive ("Seoul's") is a link word.
 POSSESSIVE_NOUN = re.compile(r"\b[a-z]+['’]s$")
+# A link word with no place after it is followed by a place the gazetteer does not know ("tỉnh
+# Quảng Trị"), except in Vietnamese where it means "the province's" before a full name ("Chủ tịch
+# UBND tỉnh Trần Minh Khôi"): a name of this many words or more, from a family name (VI_NAME_WORDS).
+VI_NAME_AFTER_LINK_WORDS = 3
 
 
 def attached_after(scan: Scan, pos: int, scope: str, loose: bool = False) -> tuple[int, Entity | None, bool]:
@@ -25,7 +31,7 @@ def attached_after(scan: Scan, pos: int, scope: str, loose: bool = False) -> tup
             entity = entity or by_scope(scan.starting[p], scope)
             pos, dangling = max(e.end for e in scan.starting[p]), False
         elif p in scan.links:
-            pos, dangling = scan.links[p], True
+            pos, dangling = scan.links[p], not _vi_name_follows(scan, scan.links[p])
         elif p in scan.honorifics:
             pos, dangling = scan.honorifics[p], False
         elif after_comma is not None and (after_comma in scan.honorifics or (loose and entity and not dangling)):
@@ -33,6 +39,13 @@ def attached_after(scan: Scan, pos: int, scope: str, loose: bool = False) -> tup
             loose = False
         else:
             return pos, entity, dangling
+
+
+def _vi_name_follows(scan: Scan, pos: int) -> bool:
+    """A Vietnamese full name right after a link word (VI_NAME_AFTER_LINK_WORDS)."""
+    name = scan.lang == "vi" and name_after(scan, pos)
+    return bool(name) and name[2] >= VI_NAME_AFTER_LINK_WORDS and \
+        scan.text[name[0]:name[1]].split()[0].lower() in VI_NAME_WORDS
 
 
 def entity_before(scan: Scan, pos: int, scope: str) -> Entity | None:
