@@ -356,3 +356,73 @@ def test_countries_in_english(gaz):
     text = "Korea, South Korea and the U.S. signed; Korean and Vietnamese delegates from Vietnam."
     assert countries(gaz, text, "en") == [("Korea", "KR"), ("South Korea", "KR"), ("U.S.", "US"),
                                           ("Vietnam", "VN")]
+
+
+# --- names that are no places, and namesakes -----------------------------------------------
+
+
+def test_spanish_and_filipino_names_are_people(gaz):
+    # a middle initial, "Hon.", a title, and a surname used so that then acts, all with a town's name
+    text = ("Hon. Ramon A. Mendoza, City Mayor, received them. Mayor Mendoza recalled the first "
+            "visit, and Mendoza accepted the invitation. Then Mendoza will attend the forum.")
+    assert found(gaz, text, "en") == []
+    # surnames whose towns are small are no places anywhere (stopnames.txt)
+    text = "Councilor Jose Mari P. Espinosa and tourism officer Arlene D. Salcedo; Villanueva said."
+    assert found(gaz, text, "en") == []
+    assert found(gaz, "Dolores Ganzon chaired.", "en") == []  # a given name (given_names.txt)
+
+
+def test_title_case_does_not_turn_a_city_into_a_person(gaz):
+    # "Discover Seoul" looks like a given name and a surname, but is no sure sign of a person
+    text = "The Discover Seoul Pass sold well. Seoul also won the bid, and Seoul hosted the congress."
+    assert [s for s, _, _, _ in found(gaz, text, "en")][-2:] == ["Seoul", "Seoul"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("UN-Habitat and the International Maritime Organization (IMO) took part; IMO delegates spoke.", "en"),
+    ("Staff of the airline Aurora, Air Astana and Aurora Airlines flew in.", "en"),
+    ("đại diện Hãng hàng không Aurora và Khu kinh tế Nghi Sơn", "vi"),
+    ("The delegation visited the Molo Church.", "en"),
+    ("레 꽝 민(Lê Quang Minh) 위원장", "ko"),
+    ("Chairman Le Quang Minh spoke.", "en"),
+    ("무라야마 다카시 시장과 사토 히로시 부시장", "ko"),
+])
+def test_acronyms_brands_landmarks_and_names_are_no_places(gaz, text, lang):
+    assert found(gaz, text, lang) == []
+
+
+def test_a_dateline_or_an_alias_in_capitals_stays_a_place(gaz):
+    assert [n for _, n, _, _ in found(gaz, "HANOI (VNA) - The city and NYC signed.", "en")] == [
+        "Hanoi", "New York City"]
+
+
+def test_korean_city_word_with_or_without_a_space(gaz):
+    text = "가나자와시와 가나자와 시, 일본 구마모토, 무라야마 다카시 가나자와시장. 서귀포시와 상주시"
+    assert [(s, n) for s, n, _, _ in found(gaz, text, "ko")] == [
+        ("가나자와시", "Kanazawa"), ("가나자와 시", "Kanazawa"), ("구마모토", "Kumamoto"),
+        ("가나자와시", "Kanazawa"), ("서귀포", "Seogwipo"), ("상주시", "Sangju")]
+
+
+def test_a_korean_city_named_with_its_unit_may_be_repeated_bare(gaz):
+    text = "전주시는 가나자와시 대표단이 전주를 방문했다고 밝혔다."
+    assert [(s, n) for s, n, _, _ in found(gaz, text, "ko")] == [
+        ("전주시", "Jeonju"), ("가나자와시", "Kanazawa"), ("전주", "Jeonju")]
+    assert found(gaz, "수출이 전주 대비 늘었다.", "ko") == []
+
+
+def test_namesakes_near_the_other_places_of_the_article(gaz):
+    text = "Participating cities included Busan, Hamburg, Valencia, Le Havre and Los Angeles."
+    assert [c for s, _, c, _ in found(gaz, text, "en") if s == "Valencia"] == ["ES"]
+    assert found(gaz, "Valencia and Caracas", "en")[0][2] == "VE"
+    assert found(gaz, "Valencia", "en")[0][2] == "VE"  # the larger, with nothing near
+    # within one country size decides: the Gwangju of 1.4 million, not the town near Seoul
+    assert found(gaz, "Seoul and Gwangju", "en")[1][1:] == ("Gwangju", "KR", "city")
+    assert gaz.lookup("Gwangju").population > 1_000_000
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Các thành phố gồm Manila (Philippines), Singapore, Viêng Chăn (Lào).", "vi"),
+    ("Mayors of Busan and Singapore spoke.", "en"),
+])
+def test_a_city_state_in_a_list_of_cities_is_a_city(gaz, text, lang):
+    assert ("Singapore", "SG") in [(n, c) for _, n, c, _ in found(gaz, text, lang)]

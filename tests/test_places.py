@@ -50,3 +50,24 @@ def test_a_city_state_venue_is_a_place_and_a_country():
     doc = places.run(countries.run(Document(raw=text, text=text, language="en")))
     assert [(p.name, p.country) for p in doc.places] == [("Singapore", "SG")]
     assert [c.code for c in doc.countries] == ["SG"]
+
+
+@pytest.mark.parametrize("text, lang, kept", [
+    ("Zhou said Wuxi, an industrial and technology hub in Jiangsu province, saw Hamilton as a gateway.",
+     "en", ["Wuxi", "Hamilton"]),
+    ("Đoàn Vô Tích, một trung tâm công nghiệp của tỉnh Giang Tô, thăm Hamilton.", "vi", ["Vô Tích", "Hamilton"]),
+])
+def test_a_region_closing_an_apposition_to_its_city_is_dropped(text, lang, kept):
+    assert [s for s, _ in names(text, lang)] == kept
+
+
+@pytest.mark.parametrize("text, lang, kept", [
+    ("ICLEI, which is headquartered in Bonn, Germany, met in Seoul.", "en", ["Seoul"]),
+    ("The Bonn-based network met in Seoul.", "en", ["Seoul"]),
+    ("ICLEI có trụ sở tại Bonn (Đức). Đoàn được đón tại trụ sở UBND tỉnh Khánh Hòa.", "vi", ["Khánh Hòa"]),
+    ("독일 본에 본부를 둔 이클레이가 서울에서 총회를 열었다.", "ko", ["서울"]),
+])
+def test_an_organizations_seat_and_its_country_take_no_part(text, lang, kept):
+    doc = places.run(countries.run(Document(raw=text, text=text, language=lang)))
+    assert [p.surface for p in doc.places] == kept
+    assert [c.code for c in doc.countries] == []

@@ -18,7 +18,7 @@ from functools import lru_cache
 from cityties.gazetteer.choice import choose
 from cityties.gazetteer.data import GAZETTEER, Place
 from cityties.gazetteer.index import Index, bare_key
-from cityties.gazetteer.mentions import mentions
+from cityties.gazetteer.mentions import mentions, with_korean_short_forms
 from cityties.gazetteer.persons import repeats_surname
 
 __all__ = ["GAZETTEER", "Gazetteer", "Place", "bare_key", "gazetteer"]
@@ -30,10 +30,13 @@ class Gazetteer(Index):
     def find(self, text: str, lang: str,
              context_countries: frozenset[str] = frozenset()) -> list[tuple[int, int, Place]]:
         """Places named in text as (start, end, place). A country's name is no place, except a
-        city-state's where the text speaks of the city ("held in Singapore")."""
-        surnames: set[str] = set()
+        city-state's where the text speaks of the city ("held in Singapore"); a Korean article
+        that names a place with its unit may repeat it bare ("전주시 ... 전주를")."""
+        surnames: dict[str, bool] = {}
         found = list(mentions(self, text, lang, surnames))  # fills surnames first
         found = [m for m in found if not repeats_surname(text, m.start, m.end, surnames)]
+        if lang == "ko":
+            found = with_korean_short_forms(text, found)
         return choose(self, text, lang, found, context_countries)
 
     def find_countries(self, text: str, lang: str) -> list[tuple[int, int, str]]:

@@ -27,6 +27,12 @@ ALIAS, NAME, ALTERNATE = 0, 1, 2
 # two Latin letters are codes and syllables, one Hangul or Han character a morpheme.
 MIN_LATIN_LEN = 3
 MIN_CJK_LEN = 2
+# GeoNames writes Japanese and Chinese cities in Hangul with the city word apart ("가나자와 시");
+# Korean news writes it joined ("가나자와시") or leaves it out ("일본 구마모토"). Both are read,
+# the bare name only from this many syllables: shorter ones are often Korean words (나라
+# "country" for Nara, 지난 "last" for Jinan, 안산 for Ansan rather than Anshan).
+KO_CITY_WORD = " 시"
+KO_MIN_BARE_SYLLABLES = 3
 # Languages whose CLDR country names are always loaded (the article languages of the project).
 BASE_LANGUAGES = ("en", "ko", "vi")
 # CLDR territory codes that are not countries (European Union, Eurozone, United Nations, ...).
@@ -86,22 +92,36 @@ def _lang_of(path: Path) -> str:
     return path.stem.split("_", 1)[1]
 
 
+def _korean_forms(phrase: str, countries: set[str]) -> list[str]:
+    """A Hangul name with its city word apart, "가나자와 시", as Korean news also writes it:
+    "가나자와시" and, from KO_MIN_BARE_SYLLABLES syllables, "가나자와". A country's name stays
+    as it is: "파나마시" is read as the country's name and the city word (Panama City)."""
+    stem = phrase[:-len(KO_CITY_WORD)]
+    if not (phrase.endswith(KO_CITY_WORD) and stem and all(map(is_hangul, stem))) or stem in countries:
+        return [phrase]
+    bare = [stem] if len(stem) >= KO_MIN_BARE_SYLLABLES else []
+    return [phrase, stem + KO_CITY_WORD.strip(), *bare]
+
+
 def first_cells(path: Path) -> list[str]:
     """The first cell of every row of a data file (stopnames.txt, given_names.txt)."""
     return [r[0] for r in read_rows(path)]
 
 
-def read_places(directory: Path, stop: set[str]) -> Iterator[tuple[Place, list[Phrase]]]:
-    """Every place of places.tsv.gz with its name and alternates as phrases, but those too short
+def read_places(directory: Path, stop: set[str],
+                countries: set[str] = frozenset()) -> Iterator[tuple[Place, list[Phrase]]]:
+    """Every place of places.tsv.gz with its name and alternates (and the Korean forms of these,
+    _korean_forms, which leaves the countries' names as they are) as phrases, but those too short
     to match and those stop names (folded) block."""
     with gzip.open(directory / "places.tsv.gz", "rt", encoding="utf-8") as f:
         next(f)  # header
         for line in f:
             gid, name, cc, kind, admin1, lat, lon, pop, code, alts = line[:-1].split("\t")
             place = Place(int(gid), name, cc, kind, admin1, _float(lat), _float(lon), int(pop), code)
+            names = [(name, NAME)] + [(form, ALTERNATE) for a in alts.split("|") if a
+                                      for form in _korean_forms(a, countries)]
             yield place, [(phrase, Entry(PLACE, place.geonameid, tier, "", phrase))
-                          for phrase, tier in [(name, NAME)] + [(a, ALTERNATE) for a in alts.split("|") if a]
-                          if fold(phrase) not in stop and _long_enough(phrase)]
+                          for phrase, tier in names if fold(phrase) not in stop and _long_enough(phrase)]
 
 
 def read_aliases(directory: Path) -> Iterator[Alias]:

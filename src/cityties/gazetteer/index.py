@@ -80,7 +80,9 @@ class Index:
         to match, stop names first."""
         stop = first_cells(directory / "stopnames.txt")
         phrases = [(s, Entry(BLOCK, "", NAME, "", s)) for s in stop]
-        for place, names in read_places(directory, {fold(s) for s in stop}):
+        country_names = list(read_country_names(directory))
+        for place, names in read_places(directory, {fold(s) for s in stop},
+                                        {n for _, names in country_names for n in names}):
             self.by_id[place.geonameid] = place
             self.by_name.setdefault(fold_key(place.name), []).append(place.geonameid)
             phrases += names
@@ -93,7 +95,7 @@ class Index:
                 self.lowercase_aliases.add(alias.phrase)
             if alias.prefix_only:
                 self.prefix_only.add((alias.lang, fold(alias.phrase)))
-        for lang, names in read_country_names(directory):
+        for lang, names in country_names:
             phrases += [(n, Entry(COUNTRY, code, NAME, lang, n)) for n, code in names.items()]
             self.country_folds |= {fold(n) for n in names}
             self.city_state_names |= {fold(n) for n, code in names.items() if code in CITY_STATES}

@@ -8,8 +8,9 @@ from typing import NamedTuple
 
 from cityties.gazetteer.data import ALIAS, BLOCK, COUNTRY, PLACE, Entry
 from cityties.gazetteer.index import Index
-from cityties.gazetteer.orgs import inside_org_name
-from cityties.gazetteer.persons import begins_a_name, inside_latin_person_name, inside_vi_person_name, is_surname
+from cityties.gazetteer.orgs import inside_org_name, is_acronym
+from cityties.gazetteer.persons import (after_vi_name_word, begins_a_name, follows_name_sign,
+                                        inside_latin_person_name, inside_vi_person_name, is_surname)
 from cityties.gazetteer.wording import (KO_CONTINUATION, NAME_WINDOW, PREFIX_WINDOW, VI_LEADING_PREFIX, VI_PREFIX,
                                         hangul_run, says_district)
 from cityties.textmatch import fold, is_hangul
@@ -19,6 +20,11 @@ from cityties.textmatch import fold, is_hangul
 # aliases_vi.tsv or countries_vi.tsv may match it there, with its diacritics.
 VI_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
                          r"[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?")
+# The Korean city word an alias may end in (전주시): an article that names the city so may go on
+# with the bare name (전주를 방문해), which alone is a word too often (전주 = the week before).
+# Province and county words are left out: 경기도 and 기장군 are no licence for 경기 (economy,
+# a game) and 기장 (a captain).
+KO_CITY_UNIT = "시"
 # The word right before a match, one space away.
 WORD_BEFORE = re.compile(r"([^\W\d_]+) $")
 
@@ -32,11 +38,12 @@ class Mention(NamedTuple):
     countries: list[str]  # alpha-2 codes the surface names in the article's language
 
 
-def mentions(index: Index, text: str, lang: str, surnames: set[str] | None = None) -> Iterator[Mention]:
+def mentions(index: Index, text: str, lang: str, surnames: dict[str, bool] | None = None) -> Iterator[Mention]:
     """Matches that pass the checks of the article's language: case, person names, Korean
     word endings, Vietnamese syllables, prefixes an alias needs; places inside a person's
     or an organization's name are dropped (the country a name holds stays). One-word
-    names read as a person's surname are added, folded, to surnames."""
+    names read as a person's surname are added, folded, to surnames, with whether a sure
+    sign of a person's name came before them (persons.follows_name_sign)."""
     folded = fold(text)
     for m in index.matcher.find_all(text, folded):
         key = folded[m.start:m.end]
@@ -46,7 +53,7 @@ def mentions(index: Index, text: str, lang: str, surnames: set[str] | None = Non
         if not (_surface_ok(index, text, m.start, m.end, lang)
                 or _holds_word_before(index, text, m.start, m.payload)):
             if surnames is not None and lang != "vi" and is_surname(text, m.start, m.end):
-                surnames.add(key)
+                surnames[key] = surnames.get(key, False) or follows_name_sign(text, m.start, index.given_names)
             continue
         if (lang, key) in index.prefix_only and not VI_PREFIX.search(
                 text, max(0, m.start - PREFIX_WINDOW), m.start):
@@ -58,10 +65,34 @@ def mentions(index: Index, text: str, lang: str, surnames: set[str] | None = Non
             entries = [e for e in entries if e.lang == "vi" and e.phrase.lower() == surface]
         countries = [e.target for e in entries if e.kind == COUNTRY and e.lang == lang]
         places = [e for e in entries if e.kind == PLACE]
-        if places and _inside_name(index, text, m.start, m.end, lang, places):
+        if places and (_inside_name(index, text, m.start, m.end, lang, places)
+                       or is_acronym(text, m.start, m.end, [e.phrase for e in places])):
             places = []
         if countries or places:
             yield Mention(m.start, m.end, places, countries)
+
+
+def with_korean_short_forms(text: str, found: list[Mention]) -> list[Mention]:
+    """The mentions, and the bare names of those written with the Korean city word (KO_CITY_UNIT)
+    wherever the article repeats them as a word of their own with its particles ("전주시는 ...
+    전주를 방문해")."""
+    stems = {}
+    for m in found:
+        surface = text[m.start:m.end]
+        if m.places and len(surface) > 2 and surface.endswith(KO_CITY_UNIT) and all(map(is_hangul, surface)):
+            stems.setdefault(surface[:-1], m.places)
+    taken = bytearray(len(text))
+    for m in found:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    added = []
+    for stem, places in stems.items():
+        for hit in re.finditer(re.escape(stem), text):
+            start, end = hit.span()
+            if (start and is_hangul(text[start - 1])) or any(taken[start:end]) \
+                    or not KO_CONTINUATION.fullmatch(hangul_run(text, end)):
+                continue
+            added.append(Mention(start, end, places, []))
+    return sorted(found + added)
 
 
 def _surface_ok(index: Index, text: str, start: int, end: int, lang: str) -> bool:
@@ -78,6 +109,8 @@ def _surface_ok(index: Index, text: str, start: int, end: int, lang: str) -> boo
         return False
     if lang == "vi":
         return not inside_vi_person_name(text, start, " " not in surface)
+    if after_vi_name_word(text, start):
+        return False
     return (" " in surface or fold(surface) in index.city_state_names
             or not inside_latin_person_name(text, start, end))
 

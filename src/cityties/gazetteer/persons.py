@@ -18,8 +18,14 @@ nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ n
 trương lưu tạ quách lương kiều từ đào chu triệu lại lục tôn vương tăng hứa văn thị hữu đức
 quang minh thanh ngọc xuân hồng kim công đình
 """.split())
-# Forms of address: the capitalized word after one is always a person's name ("Dr Preston said").
-EN_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir lord lady madam madame".split())
+# ... folded, for articles in other languages, which may drop the marks ("Le Quang Minh").
+VI_NAME_FOLDS = frozenset(fold(w) for w in VI_NAME_WORDS)
+# What separates a name's words, or a name from the word before its bracket ("민(Lê Quang Minh)").
+NAME_PARTS = re.compile(r"[ (（\"“]")
+# Forms of address: the capitalized word after one is always a person's name ("Dr Preston said",
+# "Hon. Ramon A. Villanueva", as Philippine news styles officials).
+EN_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir lord lady madam madame hon hon. "
+                          "atty atty. engr engr.".split())
 # Titles before a person's name, besides the forms of address: "Mayor Gilbert Wong" is a man, not
 # Gilbert, Arizona, when another capitalized word follows.
 EN_TITLES = frozenset("""
@@ -27,10 +33,15 @@ mayor governor president chairman chairwoman councillor councilor councillors co
 ambassador secretary director deputy professor prof. chief commissioner senator speaker manager ceo
 """.split())
 # Verbs of saying right after a one-word name: when the article has used that word as a person's
-# surname ("Mayor Takashi Ogawa ... Ogawa said"), it is that person again.
+# surname ("Mayor Takashi Ogawa ... Ogawa said"), it is that person again; so it is after a title
+# ("Mayor Villanueva").
 SPEECH_AFTER = re.compile(r"\s+(?:said|says|added|adds|noted|told|stressed|explained|emphasi[sz]ed|"
                           r"stated|remarked|highlighted|thanked|welcomed|asked|suggested|"
                           r"proposed|affirmed|shared|hoped|recalled)\b")
+# Any verb after it, a past tense or an auxiliary ("Villanueva accepted", "Whitfield will lead"),
+# only where a sure sign of a person's name came before the surname (follows_name_sign): title
+# case ("Discover Seoul Pass") makes a place look like a surname, and "Seoul hosted" is a city.
+ACTION_AFTER = re.compile(r"\s+(?:[a-z]{2,}ed|will|would|has|had|also)\b")
 # Capitalized words that may come right before a place name inside a sentence (title case,
 # "Mayors From Paris And Rome"): any other capitalized word there makes the name a surname
 # ("Mahesh Pakala", "Anne Hidalgo").
@@ -55,11 +66,18 @@ VI_TITLE = re.compile(r"(?:\b[Tt]hị trưởng|\b[Tt]hống đốc|\b[Tt]ỉnh 
                       r"\b[Ll]ãnh sự|\b[Cc]hủ tịch|\b[Bb]í thư|\b[Gg]iám đốc|\b[Nn]gài|"
                       r"\b[Bb]ộ trưởng|\b[Tt]hủ tướng|\b[Tt]ổng thống|\b[Nn]ghị sĩ|\b[Gg]iáo sư|"
                       r"\b[Tt]iến sĩ)\s+$")
+# A title or form of address right before a match ("Mayor ", "Dr. ").
+TITLE_BEFORE = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in sorted(EN_TITLES | EN_HONORIFICS))}) $",
+                          re.IGNORECASE)
 # Capitalized words (a name's parts) right after a match, for the person-name rules.
 CAPITALIZED_WORD = re.compile(r" ([^\W\d_][\w'’-]*)")
 # A capitalized word right after a match ("Gilbert Wong", "(Adrian Whitcombe)").
 NEXT_CAPITALIZED = re.compile(r" [A-Z]")
 MIDDLE_INITIAL = re.compile(r"[A-Z]\.")  # a middle initial: the next word ends a person's name
+SIGN_BEFORE = re.compile(r"([^\W\d_]+\.?) $")  # the word right before a match, with its dot
+# A middle initial and a capitalized word right after a match: the match is a given name
+# ("Ramon A. Villanueva", "Mari P. Espinosa"); "Washington D.C." has no word after its initial.
+INITIAL_THEN_NAME = re.compile(r" [A-Z]\. [A-Z][a-z]")
 
 
 def _capitalized_after(text: str, end: int) -> list[str]:
@@ -80,10 +98,12 @@ def _is_name_word(token: str) -> bool:
 
 def begins_a_name(text: str, start: int, end: int, lang: str, given_names: set[str],
                   populations: Iterable[int]) -> bool:
-    """Whether a name followed by exactly one capitalized word (no PLACE_HEAD_WORDS) begins a
-    person's name: after a Vietnamese title ("Thị trưởng Nagano Hiroshi"), or as a one-word
-    given name whose places (of these populations) are no larger than GIVEN_NAME_MAX_POPULATION
-    ("Chester Brown")."""
+    """Whether a name begins a person's name: followed by a middle initial and a name ("Ramon A.
+    Villanueva"), or by exactly one capitalized word (no PLACE_HEAD_WORDS) after a Vietnamese
+    title ("Thị trưởng Nagano Hiroshi") or as a one-word given name whose places (of these
+    populations) are no larger than GIVEN_NAME_MAX_POPULATION ("Chester Brown")."""
+    if INITIAL_THEN_NAME.match(text, end):
+        return True
     words = _capitalized_after(text, end)
     if len(words) != 1 or words[0].lower() in PLACE_HEAD_WORDS:
         return False
@@ -93,9 +113,25 @@ def begins_a_name(text: str, start: int, end: int, lang: str, given_names: set[s
     return " " not in surface and fold(surface) in given_names and max(populations) <= GIVEN_NAME_MAX_POPULATION
 
 
-def repeats_surname(text: str, start: int, end: int, surnames: set[str]) -> bool:
-    """Whether a match is a surname the article used, saying something ("Ogawa said")."""
-    return fold(text[start:end]) in surnames and SPEECH_AFTER.match(text, end) is not None
+def repeats_surname(text: str, start: int, end: int, surnames: dict[str, bool]) -> bool:
+    """Whether a match is a surname the article used, after a title ("Mayor Villanueva") or
+    saying something ("Ogawa said"), or, after a sure sign of a name, doing something
+    ("Villanueva accepted"); surnames maps each to whether such a sign came before it."""
+    sure = surnames.get(fold(text[start:end]))
+    if sure is None:
+        return False
+    if TITLE_BEFORE.search(text, max(0, start - PREFIX_WINDOW), start) or SPEECH_AFTER.match(text, end):
+        return True
+    return sure and ACTION_AFTER.match(text, end) is not None
+
+
+def follows_name_sign(text: str, start: int, given_names: set[str]) -> bool:
+    """Whether the word before a match is a sure sign of a person's name: a form of address, a
+    middle initial or a known given name ("Dr Preston", "Ramon A. Villanueva", "Maria Lincoln")."""
+    found = SIGN_BEFORE.search(text, max(0, start - NAME_WINDOW), start)
+    word = found.group(1) if found else ""
+    return bool(word) and (word.lower() in EN_HONORIFICS or bool(MIDDLE_INITIAL.fullmatch(word))
+                           or fold(word.rstrip(".")) in given_names)
 
 
 def is_surname(text: str, start: int, end: int) -> bool:
@@ -151,3 +187,15 @@ def inside_latin_person_name(text: str, start: int, end: int) -> bool:
     if prev.lower() in EN_FUNCTION_WORDS or len(tokens) < 2:
         return False
     return tokens[-2] not in ".!?:;\"”"
+
+
+def after_vi_name_word(text: str, start: int) -> bool:
+    """Whether a Latin match in a non-Vietnamese article continues a Vietnamese person's name:
+    the capitalized words right before it hold a common family or middle name ("레 꽝
+    민(Lê Quang Minh)", "Chairman Le Quang Minh")."""
+    for token in reversed(NAME_PARTS.split(text[max(0, start - NAME_WINDOW):start])[:-1]):
+        if not _is_name_word(token):
+            return False
+        if fold(token) in VI_NAME_FOLDS:
+            return True
+    return False

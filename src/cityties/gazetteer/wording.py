@@ -1,6 +1,7 @@
 """What the words around a match call it: a city ("thành phố", "-시", "City"), a region ("tỉnh",
-"Province"), a unit below a city ("quận", "District"), or a city-state's city ("held in
-Singapore"); and what may follow a Korean name inside its word."""
+"Province"), a unit below a city ("quận", "District"), a city-state's city ("held in
+Singapore"), or an organization's seat ("headquartered in Bonn"); and what may follow a Korean
+name inside its word."""
 from __future__ import annotations
 
 import re
@@ -41,6 +42,17 @@ CITY_STATE_BEFORE = {
     "vi": re.compile(r"\b(?:tại|ở|đến|thăm|sang|thành phố|đảo quốc)\s+$"),
 }
 KO_VENUE_PARTICLE = re.compile(r"(?:에서|시)")
+# Words that make a place the seat of an organization or firm, which takes no part in an event
+# for being there: "headquartered in Bonn", "based in", "Bonn-based", "có trụ sở tại Bonn",
+# "본에 본부를 둔"; so is the country that qualifies the seat ("in Bonn, Germany", "독일 본에").
+# A body's offices "tại trụ sở UBND tỉnh" (at the committee's building) are a venue.
+SEAT_QUALIFIED = r"(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}\s*[,(（]\s*)?"
+SEAT_BEFORE = re.compile(r"(?:\b(?:headquartered|headquarters|head office|secretariat|based)"
+                         r"(?: (?:is|are))?(?: located)? in(?: the)?|"
+                         r"\b[Tt]rụ sở(?: chính)?(?: đặt)? (?:tại|ở)"
+                         r"(?: (?:thành phố|TP\.?|tỉnh|thủ đô))?)"
+                         rf"\s+{SEAT_QUALIFIED}$")
+SEAT_AFTER = re.compile(r"-based\b|(?: [가-힣]+)?에 ?(?:본부|본사|사무국)")
 # What may follow a Korean name inside the same word: a unit or office, then particles
 # ("서울시는", "부산광역시와", "경기도지사", "하노이시의"). Anything else ("대전환") means the
 # name was the start of another word.
@@ -100,3 +112,9 @@ def says_district(text: str, start: int, end: int, lang: str) -> bool:
     if lang == "vi":
         return VI_DISTRICT_PREFIX.search(text, max(0, start - PREFIX_WINDOW), start) is not None
     return EN_DISTRICT_AFTER.match(text, end) is not None
+
+
+def names_a_seat(text: str, start: int, end: int) -> bool:
+    """Whether a place is named as an organization's seat (SEAT_BEFORE, SEAT_AFTER)."""
+    before = text[max(0, start - NAME_WINDOW):start]
+    return bool(SEAT_BEFORE.search(before) or SEAT_AFTER.match(text, end))

@@ -1,11 +1,13 @@
 """Find cities and regions and link each to a gazetteer entry, using the countries named as context.
 
-Two rules look beyond one name (the gazetteer checks each name on its own):
+Three rules look beyond one name (the gazetteer checks each name on its own):
 - a region that only locates the city named just before it is dropped ("thành phố Buôn Ma
-  Thuột, tỉnh Đắk Lắk", "Bảo Lộc (Lâm Đồng)", "Portland Maine"), as is one that comes before its
-  city in Korean ("경상북도 경주시"): SCHEMA.md wants the city;
+  Thuột, tỉnh Đắk Lắk", "Bảo Lộc (Lâm Đồng)", "Portland Maine", "Wuxi, a hub in Jiangsu
+  province"), as is one that comes before its city in Korean ("경상북도 경주시"): SCHEMA.md wants
+  the city;
 - a place in a list of names that are mostly no places ("Siemens, Oracle, Philips, Salford
-  and Unilever") is a company or some other name.
+  and Unilever") is a company or some other name;
+- an organization's seat ("ICLEI, which is headquartered in Bonn") takes no part in events.
 """
 from __future__ import annotations
 
@@ -13,12 +15,17 @@ import re
 
 from cityties.document import Document, PlaceRef, Span
 from cityties.gazetteer import Place, bare_key, gazetteer
+from cityties.gazetteer.wording import names_a_seat
 
 Found = tuple[int, int, Place]
 
 # Text between a city and a region that locates it: ", ", " (", " thuộc tỉnh ", ", tỉnh ",
 # " in ", a bare space where the region holds the city by its admin1 code (checked apart).
 LOCATOR_GAP = re.compile(r"\s*(?:[,(（]|\s(?:in|thuộc)\s)\s*(?:(?:tỉnh|bang|vùng|thuộc)\s+)*")
+# A clause in apposition to a city that ends by naming its region: "Wuxi, an industrial hub in
+# Jiangsu province", "Vô Tích, một trung tâm công nghiệp của tỉnh Giang Tô".
+APPOSITION_GAP = re.compile(r",\s+(?:(?:an?|the)\s+[^,.;:()\n]{0,80}?\s(?:in|of)(?: the)?|"
+                            r"(?:một|là)\s+[^,.;:()\n]{0,80}?\s(?:của|thuộc|ở|tại)(?: tỉnh)?)\s+")
 # Korean writes the region first, one space before the city ("경상북도 경주시").
 KO_LOCATOR_GAP = re.compile(r" ")
 # What continues a list after a region ("tỉnh Quảng Ninh và tỉnh Thái Bình"): when a region
@@ -44,6 +51,7 @@ def run(doc: Document) -> Document:
     found = gazetteer().find(doc.text, lang, context)
     found = without_locators(doc.text, lang, found)
     found = without_other_names(doc.text, found, countries)
+    found = [f for f in found if not names_a_seat(doc.text, f[0], f[1])]
     doc.places = [
         PlaceRef(place.geonameid, place.name, place.country, place.kind, doc.text[start:end],
                  Span(start, end), doc.sentence_of(start))
@@ -66,13 +74,16 @@ def _may_hold(region: Place, city: Place) -> bool:
 
 def _is_locator(text: str, city: Found, region: Found, before: Found | None,
                 after: Found | None) -> bool:
-    """Whether the region right after a city only says where the city lies. After a comma it
+    """Whether the region right after a city only says where the city lies, also at the end of
+    a clause in apposition to the city (APPOSITION_GAP). After a comma it
     may instead be the next item of a list ("Da Nang, Hue, Quang Nam and Hoi An"): it is taken
     for a locator unless the city itself continues a list or another region follows, except
     when the region bears the city's name ("Hue, Thua Thien Hue") or its admin1 code."""
     if not _may_hold(region[2], city[2]):
         return False
     gap = text[city[1]:region[0]]
+    if APPOSITION_GAP.fullmatch(gap):
+        return True
     if gap == " ":
         return bool(region[2].admin1) and region[2].admin1 == city[2].admin1
     if not LOCATOR_GAP.fullmatch(gap):
