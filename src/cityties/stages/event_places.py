@@ -16,9 +16,9 @@ ATTACHED_CONFIDENCE = 0.7
 # phố Kyoto" puts 10 characters between them; 30 leaves room for a title, not a clause.
 ROLE_REACH = 30
 # A role word written after the place (Korean 에서, 대표단) must follow it closely: only spaces
-# or the place's own suffix (서울시 대표단) between them, so "서울시장의 방문" is no visit to Seoul.
+# or the place's own suffix (서울시 대표단, 박닌성 대표단) between them, so "서울시장의 방문" is no visit to Seoul.
 ROLE_REACH_BEFORE = 3
-ROLE_GAP_BEFORE = re.compile(r"[\s시도]*")
+ROLE_GAP_BEFORE = re.compile(r"[\s시도성주군현]*")
 # Event types that happen somewhere; awards and memberships are often announced without a place.
 LOCATED_TYPES = frozenset({"forum", "visit", "meeting", "agreement"})
 
