@@ -67,6 +67,7 @@ def test_a_large_forum_is_down_weighted_and_a_roster_becomes_a_star(store, monke
     assert len(net["edges"]) == 15  # 6 * 5 / 2
     assert {e["weight"] for e in net["edges"]} == {0.4}  # (3 - 1) / (6 - 1)
     monkeypatch.setattr(network, "MAX_CLIQUE_PLACES", 4)
+    network.forget()  # the network built above used the old limit
     star = _net(store)
     assert len(star["edges"]) == 5
     assert all(gid("Da Nang") in (e["source"], e["target"]) for e in star["edges"])
@@ -110,3 +111,19 @@ def test_events_table_rows_are_flat_and_filtered(one_of_each):
     assert [r["start"] for r in rows] == sorted(r["start"] for r in rows)
     assert [r["type"] for r in visits] == ["visit"]
     assert {r["type"] for r in korean} == {"meeting", "forum", "award", "membership"}
+
+
+def test_a_network_is_built_once_per_database_state(store, settings, good_articles, monkeypatch):
+    from cityties.ingest import ingest
+    ingest([str(good_articles)], store, settings)
+    network.forget()
+    calls = []
+    real = network._build
+    monkeypatch.setattr(network, "_build", lambda s, f: calls.append(f) or real(s, f))
+    with store.session() as s:
+        first = network.build(s, network.NetworkFilter())
+        again = network.build(s, network.NetworkFilter())
+    assert first == again and len(calls) == 1
+    first["edges"].clear()  # a caller changing its copy changes nothing remembered
+    with store.session() as s:
+        assert network.build(s, network.NetworkFilter())["edges"] == again["edges"]

@@ -4,11 +4,12 @@ Read-only: it selects stored events and their place and theme facts through a Se
 """
 from __future__ import annotations
 
+import copy
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from sqlalchemy import Integer, Select, String, and_, cast, or_, select
+from sqlalchemy import Integer, Select, String, and_, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from cityties.store.models import Event, EventState, Fact, Place
@@ -39,7 +40,13 @@ MAX_CLIQUE_PLACES = 12
 WEIGHT_DIGITS = 3  # decimals kept in a tie's weight
 
 
-@dataclass
+# Networks remembered (per database state and filter): the home page and the network page ask
+# for the same few filters again and again, and a build reads every event.
+BUILT_NETWORKS = 32
+_BUILT: dict[tuple, dict] = {}
+
+
+@dataclass(frozen=True)
 class NetworkFilter:
     """Which events feed the network or an export, and (for the network) which places; empty means all."""
 
@@ -107,7 +114,29 @@ def pairs(ev: _Event, kept: set[int]) -> set[tuple[int, int]]:
 
 
 def build(session: Session, flt: NetworkFilter) -> dict:
-    """The network of the events matching the filter: {"nodes": [...], "edges": [...]}."""
+    """The network of the events matching the filter: {"nodes": [...], "edges": [...]}; built once
+    per state of the database (a new fact, a curation changes it) and filter, then remembered."""
+    key = (str(session.get_bind().url), _state(session), flt)
+    if key not in _BUILT:
+        if len(_BUILT) >= BUILT_NETWORKS:
+            _BUILT.pop(next(iter(_BUILT)))
+        _BUILT[key] = _build(session, flt)
+    return copy.deepcopy(_BUILT[key])
+
+
+def forget() -> None:
+    """Drop every remembered network (after changing how networks are built)."""
+    _BUILT.clear()
+
+
+def _state(session: Session) -> tuple:
+    """What changes whenever the network could: the facts (extracted or curated) and event states."""
+    facts = session.execute(select(func.count(Fact.id), func.max(Fact.id))).one()
+    states = session.execute(select(func.count(EventState.event_id))).scalar()
+    return (*facts, states)
+
+
+def _build(session: Session, flt: NetworkFilter) -> dict:
     ids = selected_events(flt)
     events = _load_events(session, ids)
     places = _load_places(session, ids, flt.countries)
