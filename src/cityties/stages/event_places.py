@@ -52,12 +52,14 @@ def place_roles(doc: Document) -> dict[int, str]:
 
 def locate(doc: Document, m: Mention, owned: set[int], roles: dict[int, str]) -> None:
     """Location and hosts from the places' roles, looking first at the sentences that report the
-    event, then at the rest it owns; a visit happens where its delegation went. A background
-    agreement, an award or a membership is only located by an explicit word (in, tại, 에서)."""
+    event, then at the rest it owns; a visit happens where its delegation went. An award or a
+    membership is only located by an explicit word (in, tại, 에서); a tie's founding is not located."""
+    if m.from_tie:  # the place beside a founding year or an anniversary is where it is celebrated
+        return
     refs = [p for p in doc.places if p.sentence in owned]
     if m.type == "visit":
         order = ["destination", "location", ""]
-    elif m.type in LOCATED_TYPES and not m.from_tie:
+    elif m.type in LOCATED_TYPES:
         order = ["location", "destination", ""]
     else:
         order = ["location"]
