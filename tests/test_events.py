@@ -325,3 +325,14 @@ def test_two_cities_honoured_at_one_ceremony_are_two_awards():
     doc.dates.append(DateRef("2019-06-20", "2019-06-20", "June 20", span, sent))
     awards = events.run(doc).mentions
     assert [[p.value.name for p in m.places] for m in awards] == [["Lahti"], ["Mechelen"]]
+
+
+def test_a_forum_named_after_its_city_is_held_there():
+    doc = make_doc("Deputy Mayor Lin invited Iloilo to the Kaohsiung Smart City Mayors' Forum in October.")
+    span, sent = at(doc, "Forum")
+    doc.triggers.append(TriggerRef("forum", "Forum", span, sent, 1.0, name="Kaohsiung Smart City Mayors' Forum"))
+    place(doc, "Iloilo", "Iloilo", "PH", 1711005)
+    place(doc, "Kaohsiung", "Kaohsiung", "TW", 1673820)
+    date(doc, "in October", "2024-10")
+    (forum,) = events.run(doc).mentions
+    assert forum.location.value.name == "Kaohsiung"

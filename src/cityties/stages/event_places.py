@@ -24,10 +24,15 @@ LOCATED_TYPES = frozenset({"forum", "visit", "meeting", "agreement"})
 
 
 def place_roles(doc: Document) -> dict[int, str]:
-    """id(place) -> location | origin | destination, from the role words next to it."""
+    """id(place) -> location | origin | destination, from the role words next to it, or named
+    when it is part of a gathering's or prize's proper name."""
     lang = doc.language or "en"
     cues = [(m.start, m.end, m.payload[0]) for m in find(lexicon_matcher(lang, "place_roles"), doc.text, lang)]
     starts = sorted([p.span.start for p in doc.places] + [c.span.start for c in doc.countries])
+    names: dict[int, list] = {}
+    for t in doc.triggers:
+        if t.name:
+            names.setdefault(t.sentence, []).append(t)
     roles: dict[int, str] = {}
     for place in doc.places:
         best = None
@@ -47,6 +52,8 @@ def place_roles(doc: Document) -> dict[int, str]:
                 best = (distance, role)
         if best:
             roles[id(place)] = best[1]
+        elif any(t.name and place.surface in t.name for t in names.get(place.sentence, [])):
+            roles[id(place)] = "named"  # part of a gathering's or prize's proper name
     return roles
 
 
@@ -58,9 +65,11 @@ def locate(doc: Document, m: Mention, owned: set[int], roles: dict[int, str]) ->
         return
     refs = [p for p in doc.places if p.sentence in owned]
     if m.type == "visit":
-        order = ["destination", "location", ""]
+        order = ["destination", "location", "", "named"]
+    elif m.type == "forum":  # "the Kaohsiung Smart City Mayors' Forum" is held in Kaohsiung
+        order = ["location", "named", "destination", ""]
     elif m.type in LOCATED_TYPES:
-        order = ["location", "destination", ""]
+        order = ["location", "destination", "", "named"]
     else:
         order = ["location"]
     for tier in ([p for p in refs if p.sentence in m.seeds], refs):
