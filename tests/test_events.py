@@ -336,3 +336,17 @@ def test_a_forum_named_after_its_city_is_held_there():
     date(doc, "in October", "2024-10")
     (forum,) = events.run(doc).mentions
     assert forum.location.value.name == "Kaohsiung"
+
+
+def test_a_signing_at_an_anniversary_is_not_the_founding():
+    from datetime import date as day
+    doc = make_doc("Hamilton and Wuxi marked the 25th anniversary of their sister city ties. "
+                   "The mayors signed a five-year action plan on Monday.")
+    doc.published = day(2024, 10, 15)
+    span, sent = at(doc, "sister city ties")
+    doc.triggers.append(TriggerRef(events.TIE, "sister city ties", span, sent, 1.0))
+    trigger(doc, "signed", "agreement", 0.8)
+    place(doc, "Hamilton", "Hamilton", "NZ", 2190324)
+    date(doc, "on Monday", "2024-10-14")
+    agreements = sorted((m.start or "", m.from_tie) for m in events.run(doc).mentions)
+    assert agreements == [("1999", True), ("2024-10-14", False)]

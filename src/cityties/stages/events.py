@@ -87,8 +87,8 @@ def _continue_or_start(mentions: list[Mention], etype: str, sent: int, weight: f
     memberships go to someone: one naming other places than an earlier one is another event
     (two cities honoured at one ceremony)."""
     for m in reversed(mentions):
-        if etype in PER_RECIPIENT and m.type == etype and _other_recipients(m, sent, recipients):
-            continue
+        if m.from_tie or (etype in PER_RECIPIENT and m.type == etype and _other_recipients(m, sent, recipients)):
+            continue  # a founding told as background is never the date of a signing reported now
         if m.type == etype and etype in MULTI_DAY_TYPES and same_trip((m.start, m.end), when):
             m.confidence = _combine(m.confidence, weight)
             m.start, m.end = min(m.start, when[0]), max(m.end or m.start, when[1] or when[0])
