@@ -350,3 +350,13 @@ def test_a_signing_at_an_anniversary_is_not_the_founding():
     date(doc, "on Monday", "2024-10-14")
     agreements = sorted((m.start or "", m.from_tie) for m in events.run(doc).mentions)
     assert agreements == [("1999", True), ("2024-10-14", False)]
+
+
+def test_an_anniversary_counts_back_from_the_year_written_beside_it():
+    from datetime import date as day
+    doc = make_doc("In 2019, the 15th anniversary of their sister city ties, Jeonju and Kanazawa met.")
+    doc.published = day(2024, 5, 16)
+    span, sent = at(doc, "sister city ties")
+    doc.triggers.append(TriggerRef(events.TIE, "sister city ties", span, sent, 1.0))
+    date(doc, "In 2019", "2019")
+    assert [(m.type, m.start) for m in events.run(doc).mentions] == [("agreement", "2004")]

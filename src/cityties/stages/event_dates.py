@@ -25,7 +25,7 @@ TITLED = frozenset({"award"})
 TRIP_DAYS = 7
 MULTI_DAY_TYPES = frozenset({"visit", "forum"})
 # An anniversary count: "kỷ niệm 20 năm", "25th anniversary", "30주년".
-ANNIVERSARY_NUMBER = re.compile(r"(\d{1,3})(?:st|nd|rd|th)?")
+ANNIVERSARY_NUMBER = re.compile(r"(?<!\d)(\d{1,3})(?!\d)(?:st|nd|rd|th)?")
 # Characters around an anniversary cue searched for its number.
 ANNIVERSARY_REACH = 16
 # Occasions that other events happen within, and how many sentences after the last report of
@@ -67,19 +67,21 @@ def cued_dates(doc: Document, kind: str) -> set[int]:
 
 
 def anniversary_years(doc: Document) -> dict[int, str]:
-    """Sentence -> the year an anniversary in it points back to ("kỷ niệm 20 năm" in 2024 -> 2004)."""
+    """Sentence -> the year an anniversary in it points back to ("kỷ niệm 20 năm" in 2024 -> 2004),
+    counted from a year written in the sentence ("15주년이던 2019년") or else the article's year."""
     base = doc.published.year if doc.published else None
     if base is None:
         years = [int(d.start[:4]) for d in doc.dates if d.start]
         base = max(years) if years else None
     out: dict[int, str] = {}
-    if base is None:
-        return out
     for start, end in cue_spans(doc, "anniversary"):
+        sent = doc.sentence_of(start)
+        written = [int(d.start[:4]) for d in doc.dates if d.sentence == sent and d.start and NAME_YEAR.search(d.surface)]
+        year = written[0] if written else base
         window = doc.text[max(0, start - ANNIVERSARY_REACH):end + ANNIVERSARY_REACH]
         numbers = [int(n) for n in ANNIVERSARY_NUMBER.findall(window) if 0 < int(n) < 200]
-        if numbers:
-            out[doc.sentence_of(start)] = str(base - numbers[0])
+        if numbers and year is not None:
+            out[sent] = str(year - numbers[0])
     return out
 
 
