@@ -161,7 +161,7 @@ def _owners(doc: Document, usable: dict[int, list[DateRef]]) -> tuple[list[Menti
             for j in waiting:
                 owners[j] = current
             waiting = []
-            owners[i] = found if current is not found else current
+            owners[i] = found
         elif current:
             owners[i] = current
         if current:
@@ -177,14 +177,15 @@ def _owners(doc: Document, usable: dict[int, list[DateRef]]) -> tuple[list[Menti
 def _link(mentions: list[Mention], contexts: dict[int, Mention]) -> None:
     """Mark each event held within a visit or forum of the same article (a signing during a trip,
     talks on a forum's side): two events, linked, never merged."""
+    index = {id(o): i for i, o in enumerate(mentions)}
     for m in mentions:
         if m.type in CONTEXT_TYPES:
             continue
         host = contexts.get(id(m)) or next(
             (o for o in mentions if o.type in CONTEXT_TYPES and o.start and m.start and len(m.start) == 10
              and overlaps((m.start, m.end), (o.start, o.end))), None)
-        if host is not None and any(host is o for o in mentions):
-            m.during = next(i for i, o in enumerate(mentions) if o is host)
+        if host is not None and id(host) in index:  # a host absorbed into another event is gone
+            m.during = index[id(host)]
 
 
 def _absorb(mentions: list[Mention], owners: dict[int, list[Mention]]) -> list[Mention]:
