@@ -10,7 +10,7 @@ from importlib import resources
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, delete, event, select, text
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from cityties.conflicts import Claim, Resolution, is_single, resolve
 from cityties.document import Document, Mention, article_id
@@ -212,7 +212,8 @@ class Store:
         month = (summary.start or "")[:7]
         own = select(MentionRow.event_id).where(MentionRow.article_id == article, MentionRow.event_id.is_not(None))
         rows = session.scalars(select(Event).where(Event.type == summary.type, Event.start.startswith(month),
-                                                   Event.id.not_in(own))).all()
+                                                   Event.id.not_in(own))
+                               .options(selectinload(Event.facts))).all()  # one query, not one per event
         return {ev.id: _summary_of(ev.type, ev.start, ev.end,
                                    [{"field": f.field, "value": f.value, "label": f.label} for f in ev.facts])
                 for ev in rows}
